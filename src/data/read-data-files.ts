@@ -1,0 +1,19 @@
+/** Node-side reading of data/ (CLI, tests, scripts). The browser embeds the same files at build time. */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { DATA_FILES, loadWorld, type DataTexts, type LoadedData } from './load-world';
+
+export const PROJECT_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export function readDataTexts(root = PROJECT_ROOT): DataTexts {
+  const texts = {} as DataTexts;
+  for (const [key, file] of Object.entries(DATA_FILES) as [keyof DataTexts, string][]) {
+    texts[key] = readFileSync(join(root, file), 'utf8');
+  }
+  return texts;
+}
+
+export function loadWorldFromDisk(root = PROJECT_ROOT): LoadedData {
+  return loadWorld(readDataTexts(root));
+}

@@ -1,0 +1,29 @@
+/**
+ * The one source of randomness of the model: a seeded xoroshiro128+ (pure-rand). Runs never call
+ * Math.random; the same seed gives the same numbers on every machine.
+ */
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
+
+export interface Rng {
+  /** Uniform in [0, 1). */
+  next(): number;
+  /** Standard normal (Box–Muller). */
+  normal(): number;
+}
+
+export function createRng(seed: number): Rng {
+  const generator = xoroshiro128plus(seed | 0);
+  const next = () => uniformFloat64(generator);
+  return {
+    next,
+    normal() {
+      const u = 1 - next();
+      const v = next();
+      return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    },
+  };
+}
+
+/** A source that never varies: the deterministic (unperturbed) run uses it. */
+export const noRandomness: Rng = { next: () => 0.5, normal: () => 0 };

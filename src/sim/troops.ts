@@ -1,0 +1,65 @@
+/**
+ * Troops as intervals: a deployment's headcount ramps linearly from 0 on its arriving date to its full
+ * count on its in-position date, holds until its end date, then drops to 0. Any instant can be asked
+ * directly, with no replay. `shiftDays` moves every date of every deployment (what-if timing).
+ */
+import { addDays, daysBetween } from './time';
+import type { DeploymentInfo } from './world';
+
+/** Headcount of one deployment on fractional day `day` since `startDate` (day 1.5 = noon of the second day). */
+export function deploymentHeadcount(deployment: DeploymentInfo, startDate: string, day: number, shiftDays = 0): number {
+  const arriving = daysBetween(startDate, deployment.arriving) + shiftDays;
+  const inPosition = daysBetween(startDate, deployment.inPosition) + shiftDays;
+  const end = deployment.end === null ? Infinity : daysBetween(startDate, deployment.end) + shiftDays;
+  if (day < arriving || day >= end) return 0;
+  if (day >= inPosition) return deployment.count;
+  return deployment.count * ((day - arriving) / Math.max(inPosition - arriving, 1e-9));
+}
+
+/** The share of a deployment counted in a sector: split evenly across the sectors it covers. */
+function sectorShare(deployment: DeploymentInfo, sector: string): number {
+  return deployment.sectors.includes(sector) ? 1 / deployment.sectors.length : 0;
+}
+
+export interface TroopFilter {
+  force?: DeploymentInfo['force'];
+  sector?: string;
+  usState?: string;
+}
+
+/** Troops in place on fractional day `day` since `startDate`, optionally for one force, sector or state. */
+export function troopsAt(deployments: readonly DeploymentInfo[], startDate: string, day: number, filter: TroopFilter = {}, shiftDays = 0): number {
+  let total = 0;
+  for (const d of deployments) {
+    if (filter.force !== undefined && d.force !== filter.force) continue;
+    if (filter.usState !== undefined && d.usState !== filter.usState) continue;
+    const share = filter.sector === undefined ? 1 : sectorShare(d, filter.sector);
+    if (share > 0) total += share * deploymentHeadcount(d, startDate, day, shiftDays);
+  }
+  return total;
+}
+
+/**
+ * The date troops are in position in a sector: the earliest in-position date of the active-duty
+ * deployments sent there (the forces ordered for the caravan), else of the National Guard; null when
+ * none covers the sector.
+ */
+export function sectorInPositionDate(deployments: readonly DeploymentInfo[], sector: string, shiftDays = 0): { date: string; force: DeploymentInfo['force'] } | null {
+  for (const force of ['active-duty', 'national-guard'] as const) {
+    const dates = deployments.filter((d) => d.force === force && d.sectors.includes(sector)).map((d) => d.inPosition);
+    if (dates.length > 0) {
+      const earliest = dates.sort()[0]!;
+      return { date: addDays(earliest, shiftDays), force };
+    }
+  }
+  return null;
+}
+
+/**
+ * Readiness margin in days: caravan arrival date − troops-in-position date. Positive: the troops are
+ * there first by that many days; negative: the caravan is first.
+ * `readinessMarginDays('2018-11-14', '2018-11-03')` → 11.
+ */
+export function readinessMarginDays(arrivalDate: string, inPositionDate: string): number {
+  return daysBetween(inPositionDate, arrivalDate);
+}

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { findRoute, routesToAll } from '../../../src/sim/routing';
+import { pointAtKm } from '../../../src/sim/route';
+import { findNode, nearestNode } from '../../../src/sim/network';
+import { tinyWorld } from '../../fixtures/tiny-world';
+
+const ids = (route: { nodes: readonly { id: string }[] }) => route.nodes.map((n) => n.id);
+
+describe('routing on the tiny network', () => {
+  const { network } = tinyWorld();
+
+  it('takes the straight road from a to e: 120 km through b, c, d', () => {
+    const route = findRoute(network, 'a', 'e');
+    expect(ids(route)).toEqual(['a', 'b', 'c', 'd', 'e']);
+    expect(route.totalKm).toBe(120);
+    expect(route.nodeKm).toEqual([0, 30, 60, 90, 120]);
+  });
+
+  it('takes the risky 100 km road to f when risk does not matter', () => {
+    const route = findRoute(network, 'a', 'f', { riskAversion: 0, avoidRegions: [], via: [] });
+    expect(ids(route)).toEqual(['a', 'b', 'c', 'f']);
+    expect(route.totalKm).toBe(100);
+  });
+
+  it('takes the safe 110 km road through g when risk aversion doubles the risky leg (140 vs 110)', () => {
+    const route = findRoute(network, 'a', 'f', { riskAversion: 1, avoidRegions: [], via: [] });
+    expect(ids(route)).toEqual(['a', 'b', 'g', 'f']);
+    expect(route.totalKm).toBe(110);
+  });
+
+  it('stays out of an avoided region', () => {
+    expect(ids(findRoute(network, 'a', 'f', { riskAversion: 0, avoidRegions: ['Risky'], via: [] }))).toEqual(['a', 'b', 'g', 'f']);
+  });
+
+  it('passes through a via-place even when it costs more', () => {
+    const route = findRoute(network, 'a', 'f', { riskAversion: 1, avoidRegions: [], via: ['c'] });
+    expect(ids(route)).toEqual(['a', 'b', 'c', 'f']);
+  });
+
+  it('gives the route km to every target from one search', () => {
+    const summaries = routesToAll(network, 'a', ['e', 'f']);
+    expect(summaries.map((s) => [s.target, s.routeKm])).toEqual([
+      ['e', 120],
+      ['f', 100],
+    ]);
+  });
+
+  it('places km 45 halfway between b and c', () => {
+    const route = findRoute(network, 'a', 'e');
+    const [lon, lat] = pointAtKm(route, 45);
+    const b = network.nodes.get('b')!;
+    const c = network.nodes.get('c')!;
+    expect(lat).toBeCloseTo((b.lat + c.lat) / 2, 6);
+    expect(lon).toBeCloseTo(0, 6);
+  });
+
+  it('finds places by name regardless of case and accents, and snaps a point to the nearest node', () => {
+    expect(findNode(network, 'C')?.id).toBe('c');
+    expect(nearestNode(network, [0.01, 0.5]).id).toBe('c');
+  });
+});
