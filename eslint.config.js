@@ -8,6 +8,7 @@ export default tseslint.config(
   {
     rules: {
       'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Use the injected seeded RNG.' }],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
     },
   },
   {

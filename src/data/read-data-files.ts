@@ -1,5 +1,5 @@
 /** Node-side reading of data/ (CLI, tests, scripts). The browser embeds the same files at build time. */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { DATA_FILES, loadWorld, type DataTexts, type LoadedData } from './load-world';
@@ -16,4 +16,12 @@ export function readDataTexts(root = PROJECT_ROOT): DataTexts {
 
 export function loadWorldFromDisk(root = PROJECT_ROOT): LoadedData {
   return loadWorld(readDataTexts(root));
+}
+
+export function readPresetFiles(root = PROJECT_ROOT): { fileName: string; text: string }[] {
+  const dir = join(root, 'data/scenarios');
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => ({ fileName: `data/scenarios/${name}`, text: readFileSync(join(dir, name), 'utf8') }));
 }

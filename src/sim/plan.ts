@@ -103,6 +103,7 @@ export function planScenario(world: World, scenario: Scenario): ScenarioPlan {
     riskAversion: scenario.route.riskAversion,
     avoidRegions: scenario.route.avoidRegions,
     via: scenario.route.via.map((v, i) => resolvePlace(network, v, `route.via[${i}]`)),
+    closedPlaces: scenario.route.closedPlaces.map((v, i) => resolvePlace(network, v, `route.closedPlaces[${i}]`)),
   };
   scenario.stays.forEach((s, i) => resolvePlace(network, s.place, `stays[${i}].place`));
   scenario.modeRules.forEach((r, i) => r.afterPlace !== undefined && resolvePlace(network, r.afterPlace, `modeRules[${i}].afterPlace`));

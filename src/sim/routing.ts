@@ -14,6 +14,8 @@ export interface RoutePreferences {
   avoidRegions: readonly string[];
   /** Places the route must pass through, in order. */
   via: readonly string[];
+  /** Places closed to the caravan (a roadblock, a closed town): no route passes them. */
+  closedPlaces?: readonly string[];
 }
 
 export const AVOIDED_REGION_FACTOR = 25;
@@ -21,6 +23,7 @@ export const AVOIDED_REGION_FACTOR = 25;
 export const noPreferences: RoutePreferences = { riskAversion: 0, avoidRegions: [], via: [] };
 
 export function legCost(edge: RoadEdge, prefs: RoutePreferences): number {
+  if (prefs.closedPlaces?.includes(edge.from) || prefs.closedPlaces?.includes(edge.to)) return Infinity;
   const avoided = prefs.avoidRegions.includes(edge.region) ? AVOIDED_REGION_FACTOR : 1;
   return edge.roadKm * (1 + prefs.riskAversion * edge.risk) * avoided;
 }
@@ -35,12 +38,18 @@ export class UnreachableError extends Error {
   }
 }
 
+function pathCost(network: RoadNetwork, path: readonly string[], prefs: RoutePreferences): number {
+  let cost = 0;
+  for (let i = 1; i < path.length; i++) cost += legCost(network.edges.get(network.graph.edge(path[i - 1]!, path[i]!)!)!, prefs);
+  return cost;
+}
+
 function cheapestPath(network: RoadNetwork, from: string, to: string, prefs: RoutePreferences): string[] {
   if (!network.nodes.has(from)) throw new Error(`unknown place "${from}"`);
   if (!network.nodes.has(to)) throw new Error(`unknown place "${to}"`);
   if (from === to) return [from];
   const path = dijkstra.bidirectional(network.graph, from, to, (_key, attrs) => legCost(attrs.edge, prefs));
-  if (!path) throw new UnreachableError(from, to);
+  if (!path || !Number.isFinite(pathCost(network, path, prefs))) throw new UnreachableError(from, to);
   return path;
 }
 
@@ -83,7 +92,8 @@ export function routesToAll(
       routeKm += edge.roadKm;
       cost += legCost(edge, prefs);
     }
-    summaries.push({ target, routeKm, cost, path });
+    // Dijkstra still walks Infinity-cost legs; a path through a closed place is no path.
+    if (Number.isFinite(cost)) summaries.push({ target, routeKm, cost, path });
   }
   return summaries;
 }

@@ -95,6 +95,8 @@ export const scenarioSchema = z.object({
       riskAversion: z.number().min(0).max(100).default(1),
       avoidRegions: z.array(z.string()).default([]),
       via: z.array(placeId).default([]),
+      /** Places closed to the caravan: no route passes them. */
+      closedPlaces: z.array(placeId).default([]),
     })
     .prefault({}),
   modes: z

@@ -59,3 +59,17 @@ describe('routing on the tiny network', () => {
     expect(nearestNode(network, [0.01, 0.5]).id).toBe('c');
   });
 });
+
+describe('closed places', () => {
+  const { network } = tinyWorld();
+  const closed = { riskAversion: 0, avoidRegions: [], via: [], closedPlaces: ['c'] };
+
+  it('routes around a closed place', () => {
+    expect(findRoute(network, 'a', 'f', closed).nodes.map((n) => n.id)).toEqual(['a', 'b', 'g', 'f']);
+  });
+
+  it('finds no road when the only way is closed', () => {
+    expect(() => findRoute(network, 'a', 'e', closed)).toThrow('no road from "a" to "e"');
+    expect(routesToAll(network, 'a', ['e', 'f'], closed).map((s) => s.target)).toEqual(['f']);
+  });
+});

@@ -1,0 +1,108 @@
+/**
+ * The CLI's options (DESIGN.md, "CLI"): parsed and checked before anything runs, so bad input
+ * ends with one line naming the option and nothing on stdout.
+ */
+import { parseArgs } from 'node:util';
+
+export class UsageError extends Error {
+  constructor(
+    readonly option: string,
+    readonly reason: string,
+  ) {
+    super(`${option}: ${reason}`);
+    this.name = 'UsageError';
+  }
+}
+
+export type OutputFormat = 'table' | 'json' | 'csv';
+
+export interface CliOptions {
+  scenario: string;
+  startPlace?: string;
+  startDate?: string;
+  walkKmPerDay?: number;
+  destination?: string;
+  runs?: number;
+  seed: number;
+  validate: boolean;
+  format: OutputFormat;
+  help: boolean;
+}
+
+export const HELP = `Usage: npm run --silent sim -- [options]
+
+  --scenario <id|path.json>   preset id (data/scenarios) or a scenario file (default: historical-2018)
+  --start-place <id|name>     where the caravan sets off (a place of the network)
+  --start-date YYYY-MM-DD     the local date it sets off
+  --walk-km-per-day N         km a day on foot (positive)
+  --destination <crossing id|nearest|all>
+  --runs N --seed S           an ensemble of N perturbed runs (P10/P50/P90), seeded
+  --validate                  compare with the observed 2018 track
+  --format table|json|csv     output (default: table)
+  --help`;
+
+function positiveNumber(option: string, text: string): number {
+  if (!/^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i.test(text)) throw new UsageError(option, `expected a number, got "${text}"`);
+  const value = Number(text);
+  if (!(value > 0)) throw new UsageError(option, `must be a positive number, got ${text}`);
+  return value;
+}
+
+function integer(option: string, text: string, min: number, max: number): number {
+  if (!/^-?\d+$/.test(text.trim())) throw new UsageError(option, `expected a whole number, got "${text}"`);
+  const value = Number(text);
+  if (value < min || value > max) throw new UsageError(option, `must be between ${min} and ${max}, got ${text}`);
+  return value;
+}
+
+export function parseCliOptions(argv: readonly string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        scenario: { type: 'string' },
+        'start-place': { type: 'string' },
+        'start-date': { type: 'string' },
+        'walk-km-per-day': { type: 'string' },
+        destination: { type: 'string' },
+        runs: { type: 'string' },
+        seed: { type: 'string' },
+        validate: { type: 'boolean' },
+        format: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (err) {
+    const message = (err as Error).message;
+    const option = /'(--?[\w-]+)/.exec(message)?.[1] ?? 'arguments';
+    throw new UsageError(option, message.replace(/\. To specify.*$/s, '').replace(/^Unknown option/, 'unknown option'));
+  }
+  const v = parsed.values;
+  const format = v.format ?? 'table';
+  if (format !== 'table' && format !== 'json' && format !== 'csv') throw new UsageError('--format', `expected table, json or csv, got "${format}"`);
+  const options: CliOptions = {
+    scenario: v.scenario ?? 'historical-2018',
+    seed: v.seed === undefined ? 1 : integer('--seed', v.seed, -(2 ** 31), 2 ** 31 - 1),
+    validate: v.validate ?? false,
+    format,
+    help: v.help ?? false,
+  };
+  if (v['start-place'] !== undefined) options.startPlace = v['start-place'];
+  if (v['start-date'] !== undefined) options.startDate = v['start-date'];
+  if (v['walk-km-per-day'] !== undefined) options.walkKmPerDay = positiveNumber('--walk-km-per-day', v['walk-km-per-day']);
+  if (v.destination !== undefined) options.destination = v.destination;
+  if (v.runs !== undefined) options.runs = integer('--runs', v.runs, 1, 100_000);
+  return options;
+}
+
+/** Which CLI option sets a scenario field, so a scenario error can name what the user typed. */
+export function optionForField(field: string): string | undefined {
+  if (field.startsWith('start.place')) return '--start-place';
+  if (field.startsWith('start.date')) return '--start-date';
+  if (field.startsWith('modes.walk')) return '--walk-km-per-day';
+  if (field.startsWith('destination') || /^groups\[\d+\]\.destination/.test(field)) return '--destination';
+  return undefined;
+}

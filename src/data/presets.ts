@@ -1,0 +1,30 @@
+/** Scenario presets (data/scenarios/*.json), validated like any scenario; errors name the file and the field. */
+import { parseScenario, ScenarioError, type Scenario } from '../sim/scenario';
+import { DataFileError } from './parse-data-file';
+
+/** Parses one scenario file's text. */
+export function parseScenarioText(fileName: string, text: string): Scenario {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    throw new DataFileError(fileName, `not valid JSON (${(err as Error).message})`);
+  }
+  try {
+    return parseScenario(json);
+  } catch (err) {
+    if (err instanceof ScenarioError) throw new DataFileError(fileName, `field "${err.field}": ${err.reason}`);
+    throw err;
+  }
+}
+
+/** Presets keyed by id, in the order given (file names sorted by the caller). */
+export function loadPresets(files: readonly { fileName: string; text: string }[]): Map<string, Scenario> {
+  const presets = new Map<string, Scenario>();
+  for (const { fileName, text } of files) {
+    const scenario = parseScenarioText(fileName, text);
+    if (presets.has(scenario.id)) throw new DataFileError(fileName, `field "id": preset "${scenario.id}" is defined twice`);
+    presets.set(scenario.id, scenario);
+  }
+  return presets;
+}
