@@ -72,9 +72,18 @@ export const edgeFeatureSchema = z.object({
   }),
 });
 
+/** The collection's outline; each feature is then checked against the node or edge schema by its geometry type, so errors name the exact field. */
 export const networkFileSchema = z.object({
   type: z.literal('FeatureCollection'),
-  features: z.array(z.union([nodeFeatureSchema, edgeFeatureSchema])).min(2),
+  features: z
+    .array(
+      z.object({
+        type: z.literal('Feature'),
+        geometry: z.looseObject({ type: z.enum(['Point', 'LineString']) }),
+        properties: z.looseObject({}),
+      }),
+    )
+    .min(2),
 });
 export type NodeFeature = z.infer<typeof nodeFeatureSchema>;
 export type EdgeFeature = z.infer<typeof edgeFeatureSchema>;
