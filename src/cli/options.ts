@@ -55,11 +55,27 @@ function integer(option: string, text: string, min: number, max: number): number
   return value;
 }
 
+const VALUE_OPTIONS = new Set(['--scenario', '--start-place', '--start-date', '--walk-km-per-day', '--destination', '--runs', '--seed', '--format']);
+
+/** `--walk-km-per-day -3` → `--walk-km-per-day=-3`, so a negative number reaches the check that names the problem. */
+function attachNegativeValues(argv: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    const next = argv[i + 1];
+    if (VALUE_OPTIONS.has(arg) && next !== undefined && /^-\d|^-\.\d/.test(next)) {
+      out.push(`${arg}=${next}`);
+      i++;
+    } else out.push(arg);
+  }
+  return out;
+}
+
 export function parseCliOptions(argv: readonly string[]): CliOptions {
   let parsed;
   try {
     parsed = parseArgs({
-      args: [...argv],
+      args: attachNegativeValues(argv),
       strict: true,
       allowPositionals: false,
       options: {

@@ -89,7 +89,8 @@ export interface OvernightPosition {
   lon: number;
   /** Road km from the group's route start. */
   km: number;
-  node: string;
+  /** Town slept in, or null at the roadside. */
+  node: string | null;
   headcount: number;
   activity: string;
 }

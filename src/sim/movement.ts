@@ -19,8 +19,8 @@ export interface DayRecord {
   endKm: number;
   departHour: number;
   arriveHour: number;
-  /** Where the group sleeps that night. */
-  overnightNode: string;
+  /** The town where the group sleeps that night, or null at the roadside between towns. */
+  overnightNode: string | null;
   /** People in the group at the end of the day. */
   headcount: number;
 }
@@ -66,31 +66,43 @@ export interface GroupMovement {
   staysDone: ReadonlySet<number>;
 }
 
-/** The first rule that applies to the group on this day and leg; walking when none does. */
-export function pickMode(rules: readonly ModeRule[], ctx: { date: string; region: string; passed: ReadonlySet<string>; groupId: string }): Mode {
+/** The first rule that applies to the group on this day and leg; undefined (walking) when none does. */
+export function pickRule(rules: readonly ModeRule[], ctx: { date: string; region: string; passed: ReadonlySet<string>; groupId: string }): ModeRule | undefined {
   for (const rule of rules) {
     if (rule.fromDate !== undefined && ctx.date < rule.fromDate) continue;
     if (rule.untilDate !== undefined && ctx.date > rule.untilDate) continue;
     if (rule.regions !== undefined && !rule.regions.includes(ctx.region)) continue;
     if (rule.afterPlace !== undefined && !ctx.passed.has(rule.afterPlace)) continue;
     if (rule.groups !== undefined && !rule.groups.includes(ctx.groupId)) continue;
-    return rule.mode;
+    return rule;
   }
-  return 'walk';
+  return undefined;
 }
 
+/** How far (as a share of the day's distance) a group will go on or stop short to sleep in a town. */
+export const TOWN_REACH_SHARE = 0.35;
+
 /**
- * Index of the town to sleep in: of the towns after `fromIndex`, the one nearest to `targetKm`
- * (ties go to the farther one), never past `stopIndex` (a place where the group must stop).
- * `overnightIndex([0, 30, 60, 90], 0, 40, 3)` → 1.
+ * Where to sleep: of the towns ahead (after `fromIndex`, up to `stopIndex`, a place where the group
+ * must stop), the one nearest to `targetKm`, ties going farther — if it lies within TOWN_REACH_SHARE of
+ * the day's distance of the target. Otherwise at the roadside where the day's distance runs out
+ * (long empty stretches, e.g. the Sonoran desert, are not walked in a day to reach a town).
+ * `overnightStop([0, 30, 60, 90], 0, 0, 40, 3)` → `{ km: 30, index: 1 }`.
  */
-export function overnightIndex(nodeKm: readonly number[], fromIndex: number, targetKm: number, stopIndex: number): number {
-  let best = Math.min(fromIndex + 1, stopIndex);
-  for (let i = best + 1; i <= stopIndex; i++) {
-    if (Math.abs(nodeKm[i]! - targetKm) <= Math.abs(nodeKm[best]! - targetKm)) best = i;
-    if (nodeKm[i]! > targetKm) break;
+export function overnightStop(nodeKm: readonly number[], fromKm: number, fromIndex: number, targetKm: number, stopIndex: number): { km: number; index: number | null } {
+  const reach = TOWN_REACH_SHARE * (targetKm - fromKm);
+  if (targetKm >= nodeKm[stopIndex]! - reach) {
+    // The stop is within reach: go no farther, unless a nearer town fits the day better.
+    let best = stopIndex;
+    for (let i = fromIndex + 1; i < stopIndex; i++) if (Math.abs(nodeKm[i]! - targetKm) < Math.abs(nodeKm[best]! - targetKm)) best = i;
+    return { km: nodeKm[best]!, index: best };
   }
-  return best;
+  let best = -1;
+  for (let i = fromIndex + 1; i <= stopIndex && nodeKm[i]! <= targetKm + reach; i++) {
+    if (best < 0 || Math.abs(nodeKm[i]! - targetKm) <= Math.abs(nodeKm[best]! - targetKm)) best = i;
+  }
+  if (best >= 0 && Math.abs(nodeKm[best]! - targetKm) <= reach) return { km: nodeKm[best]!, index: best };
+  return { km: targetKm, index: null };
 }
 
 const LATEST_ARRIVAL_HOUR = 23.5;
@@ -106,7 +118,9 @@ export function moveGroup(scenario: Scenario, movement: GroupMovement, rng: Rng,
   const lastIndex = route.nodes.length - 1;
   const mergeIndex = movement.mergeNodeId === undefined ? -1 : route.nodes.findIndex((n) => n.id === movement.mergeNodeId);
 
+  /** Last node reached; `km` is the position (past it when the group slept at the roadside). */
   let index = movement.startNodeIndex;
+  let km = route.nodeKm[index]!;
   let headcount = movement.headcount;
   let stayNightsLeft = 0;
   let travelStreak = 0;
@@ -149,7 +163,7 @@ export function moveGroup(scenario: Scenario, movement: GroupMovement, rng: Rng,
     for (const event of attrition.events) {
       if (event.date === date && (event.groups === undefined || event.groups.includes(groupId))) headcount *= 1 - event.share;
     }
-    const km = route.nodeKm[index]!;
+    const atTown = km === route.nodeKm[index];
     const stayPut = (activity: Activity): DayRecord => ({
       day,
       date,
@@ -158,7 +172,7 @@ export function moveGroup(scenario: Scenario, movement: GroupMovement, rng: Rng,
       endKm: km,
       departHour: dayRules.departHour,
       arriveHour: dayRules.departHour,
-      overnightNode: route.nodes[index]!.id,
+      overnightNode: atTown ? route.nodes[index]!.id : null,
       headcount: Math.round(headcount),
     });
 
@@ -178,25 +192,38 @@ export function moveGroup(scenario: Scenario, movement: GroupMovement, rng: Rng,
     }
 
     const region = legAtKm(route, km)?.region ?? '';
-    let mode = pickMode(scenario.modeRules, { date, region, passed, groupId });
-    if (mode !== 'walk' && rideDraw >= uncertainty.rideAvailability) mode = 'walk';
-    const dayKm = modes[mode].kmPerDay * movement.speedMultiplier * speedFactor;
+    const rule = pickRule(scenario.modeRules, { date, region, passed, groupId });
+    let mode: Mode = rule?.mode ?? 'walk';
+    const walkKm = modes.walk.kmPerDay;
+    let plannedKm = rule?.kmPerDay ?? modes[mode].kmPerDay;
+    if (mode !== 'walk') {
+      const availability = rule?.rideAvailability ?? uncertainty.rideAvailability;
+      if (rng.expected) plannedKm = availability * plannedKm + (1 - availability) * walkKm;
+      else if (rideDraw >= availability) {
+        mode = 'walk';
+        plannedKm = walkKm;
+      }
+    }
+    const dayKm = plannedKm * movement.speedMultiplier * speedFactor;
 
     let stopIndex = index + 1;
     while (stopIndex < lastIndex && !isStop(stopIndex)) stopIndex++;
-    const next = overnightIndex(route.nodeKm, index, km + dayKm, stopIndex);
-    const endKm = route.nodeKm[next]!;
+    const stop = overnightStop(route.nodeKm, km, index, km + dayKm, stopIndex);
+    const endKm = stop.km;
     const kmPerHour = mode === 'walk' ? dayRules.walkKmPerHour : dayRules.rideKmPerHour;
     const arriveHour = Math.min(dayRules.departHour + (endKm - km) / (kmPerHour * movement.speedMultiplier), LATEST_ARRIVAL_HOUR);
     const hourAtKm = (atKm: number) =>
       day * 24 + dayRules.departHour + ((atKm - km) / (endKm - km)) * (arriveHour - dayRules.departHour);
-    for (let i = index + 1; i <= next; i++) reach(i, day, hourAtKm(route.nodeKm[i]!));
-    index = next;
+    while (index + 1 <= lastIndex && route.nodeKm[index + 1]! <= endKm) {
+      index++;
+      reach(index, day, hourAtKm(route.nodeKm[index]!));
+    }
     travelStreak++;
-    days.push({ day, date, activity: mode, startKm: km, endKm, departHour: dayRules.departHour, arriveHour, overnightNode: route.nodes[index]!.id, headcount: Math.round(headcount) });
+    days.push({ day, date, activity: mode, startKm: km, endKm, departHour: dayRules.departHour, arriveHour, overnightNode: stop.index === null ? null : route.nodes[stop.index]!.id, headcount: Math.round(headcount) });
+    km = endKm;
 
-    if (index === mergeIndex) return { groupId, route, days, arrivalHours: day * 24 + arriveHour, endedBy: 'merged', splits };
-    if (index === lastIndex) return { groupId, route, days, arrivalHours: day * 24 + arriveHour, endedBy: 'arrived', splits };
+    if (stop.index === mergeIndex) return { groupId, route, days, arrivalHours: day * 24 + arriveHour, endedBy: 'merged', splits };
+    if (stop.index === lastIndex) return { groupId, route, days, arrivalHours: day * 24 + arriveHour, endedBy: 'arrived', splits };
   }
   return { groupId, route, days, arrivalHours: null, endedBy: 'unfinished', splits };
 }

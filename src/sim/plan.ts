@@ -3,6 +3,7 @@
  * routes of every group to its destination and to every crossing, the calendar. Done once per
  * scenario; each run (and each of an ensemble's thousands) reuses it.
  */
+import { greatCircleKm } from './geo';
 import type { RoadNetwork } from './network';
 import { findNode } from './network';
 import type { Route } from './route';
@@ -74,13 +75,16 @@ function routesFrom(world: World, from: string, prefs: RoutePreferences): Map<st
   return routes;
 }
 
+/** The crossing with the shortest route; among the ports of one city, the one nearest its centre (Brownsville Gateway for Matamoros). */
 function nearestCrossing(world: World, routes: ReadonlyMap<string, Route>): CrossingInfo {
   let best: CrossingInfo | undefined;
-  let bestKm = Infinity;
+  let bestKey: [number, number] = [Infinity, Infinity];
   for (const crossing of world.crossings) {
     const km = routes.get(crossing.facing)?.totalKm ?? Infinity;
-    if (km < bestKm) {
-      bestKm = km;
+    const city = world.network.nodes.get(crossing.facing)!;
+    const key: [number, number] = [km, greatCircleKm([city.lon, city.lat], [crossing.lon, crossing.lat])];
+    if (key[0] < bestKey[0] || (key[0] === bestKey[0] && key[1] < bestKey[1])) {
+      bestKey = key;
       best = crossing;
     }
   }

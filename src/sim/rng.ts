@@ -10,6 +10,8 @@ export interface Rng {
   next(): number;
   /** Standard normal (Box–Muller). */
   normal(): number;
+  /** True for the unperturbed run, which moves by expected values instead of draws. */
+  readonly expected?: boolean;
 }
 
 export function createRng(seed: number): Rng {
@@ -25,5 +27,8 @@ export function createRng(seed: number): Rng {
   };
 }
 
-/** A source that never varies: the deterministic (unperturbed) run uses it. */
-export const noRandomness: Rng = { next: () => 0.5, normal: () => 0 };
+/**
+ * The unperturbed run: no unplanned rest days, a speed factor of 1, and on a day that plans a ride
+ * the expected distance given the chance of finding one.
+ */
+export const noRandomness: Rng = { next: () => 0.5, normal: () => 0, expected: true };

@@ -26,6 +26,10 @@ export const modeRuleSchema = z.object({
   afterPlace: placeId.optional(),
   /** …for these groups only. */
   groups: z.array(z.string()).optional(),
+  /** Km a day in this mode while the rule applies (default: the mode's own). */
+  kmPerDay: kmPerDay.optional(),
+  /** Chance of finding the ride on such a day (default: uncertainty.rideAvailability); otherwise the group walks. */
+  rideAvailability: z.number().min(0).max(1).optional(),
 });
 export type ModeRule = z.infer<typeof modeRuleSchema>;
 

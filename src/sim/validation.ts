@@ -34,6 +34,12 @@ function trackFor(trajectory: Trajectory, group: string): GroupTrack | undefined
 
 /** Simulated day nearest to `observedDay` on which the group slept at, or passed through, the place. */
 function simulatedDayAt(track: GroupTrack, place: string, placeKm: number, observedDay: number): number | null {
+  // Once arrived, a group stays at its destination: every later day counts as a night there.
+  const destination = track.route.nodes[track.route.nodes.length - 1]?.id;
+  if (place === destination && track.endedBy === 'arrived' && track.arrivalHours !== null) {
+    const arrivalDay = Math.floor(track.arrivalHours / 24);
+    if (observedDay >= arrivalDay) return observedDay;
+  }
   let nearest: number | null = null;
   for (const record of track.days) {
     const sleptThere = record.overnightNode === place;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { overnightIndex } from '../../../src/sim/movement';
+import { overnightStop } from '../../../src/sim/movement';
 import { runScenario } from '../../../src/sim/run-scenario';
 import { tinyScenario, tinyWorld } from '../../fixtures/tiny-world';
 
@@ -42,6 +42,11 @@ describe('movement on the tiny network', () => {
     expect(trajectory.groups[0]!.arrivalHours).toBe(2 * 24 + 5 + 60 / 60);
   });
 
+  it('goes the expected distance on a ride day in the unperturbed run: half 60 km rides, half 30 km walks → 45 km, to c', () => {
+    const scenario = tinyScenario({ modeRules: [{ mode: 'hitch', kmPerDay: 60, rideAvailability: 0.5, untilDate: '2018-10-25' }] });
+    expect(nights(scenario)).toEqual(['2018-10-25 hitch c', '2018-10-26 walk d', '2018-10-27 walk e']);
+  });
+
   it('takes the bus on the legs of a region only', () => {
     expect(nights(tinyScenario({ modeRules: [{ mode: 'bus', regions: ['North'] }] }))).toEqual(['2018-10-25 walk b', '2018-10-26 walk c', '2018-10-27 bus e']);
   });
@@ -55,10 +60,19 @@ describe('movement on the tiny network', () => {
   });
 
   it('sleeps in the town nearest to where the day’s distance runs out, ties going farther', () => {
-    expect(overnightIndex([0, 30, 60, 90, 120], 0, 40, 4)).toBe(1);
-    expect(overnightIndex([0, 30, 60, 90, 120], 0, 45, 4)).toBe(2);
-    expect(overnightIndex([0, 30, 60, 90, 120], 0, 10, 4)).toBe(1);
-    expect(overnightIndex([0, 30, 60, 90, 120], 0, 200, 2)).toBe(2);
+    expect(overnightStop([0, 30, 60, 90, 120], 0, 0, 40, 4)).toEqual({ km: 30, index: 1 });
+    expect(overnightStop([0, 30, 60, 90, 120], 0, 0, 45, 4)).toEqual({ km: 60, index: 2 });
+  });
+
+  it('never goes past a place where it must stop', () => {
+    expect(overnightStop([0, 30, 60, 90, 120], 0, 0, 200, 2)).toEqual({ km: 60, index: 2 });
+  });
+
+  it('sleeps at the roadside when no town lies within 35 % of the day’s distance of where it ends', () => {
+    // 10 km walked: the next town, 30 km on, is 20 km past the end of the day (reach 3.5 km).
+    expect(overnightStop([0, 30, 60, 90, 120], 0, 0, 10, 4)).toEqual({ km: 10, index: null });
+    // From the roadside at km 10, 30 km more ends at km 40: b (km 30) is 10 km back, within reach (10.5).
+    expect(overnightStop([0, 30, 60, 90, 120], 10, 0, 40, 4)).toEqual({ km: 30, index: 1 });
   });
 
   it('loses 10 % of its people a day with 10 % daily attrition (1000 → 900 → 810)', () => {
@@ -102,6 +116,15 @@ describe('movement on the tiny network', () => {
     expect(rear.endedBy).toBe('merged');
     expect(rear.days.at(-1)!.date).toBe('2018-10-27');
     expect(trajectory.groups.find((g) => g.id === 'main')!.days.map((d) => d.headcount)).toEqual([1000, 1000, 1100, 1100]);
+  });
+
+  it('walks 10 km a day across a long empty stretch, sleeping at the roadside', () => {
+    expect(nights(tinyScenario({ modes: { walk: { kmPerDay: 10 } } })).slice(0, 4)).toEqual([
+      '2018-10-25 walk null',
+      '2018-10-26 walk null',
+      '2018-10-27 walk b',
+      '2018-10-28 walk null',
+    ]);
   });
 
   it('estimates the arrival at a crossing the group does not head for', () => {

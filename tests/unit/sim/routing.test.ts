@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findRoute, routesToAll } from '../../../src/sim/routing';
 import { pointAtKm } from '../../../src/sim/route';
 import { findNode, nearestNode } from '../../../src/sim/network';
+import { nearestCrossingKmAt, nearestCrossingKmByNode } from '../../../src/sim/nearest-crossing';
 import { tinyWorld } from '../../fixtures/tiny-world';
 
 const ids = (route: { nodes: readonly { id: string }[] }) => route.nodes.map((n) => n.id);
@@ -71,5 +72,20 @@ describe('closed places', () => {
   it('finds no road when the only way is closed', () => {
     expect(() => findRoute(network, 'a', 'e', closed)).toThrow('no road from "a" to "e"');
     expect(routesToAll(network, 'a', ['e', 'f'], closed).map((s) => s.target)).toEqual(['f']);
+  });
+});
+
+describe('distance to the nearest crossing', () => {
+  const { network } = tinyWorld();
+  const byNode = nearestCrossingKmByNode(network, ['e', 'f']);
+
+  it('is the road km to the closest crossing-facing node from every node', () => {
+    expect(Object.fromEntries(byNode)).toEqual({ a: 100, b: 70, c: 40, d: 30, e: 0, g: 25, f: 0 });
+  });
+
+  it('interpolates along a route: 15 km past c toward d is 45 km back via c or 45 km on via d', () => {
+    const route = findRoute(network, 'a', 'e');
+    expect(nearestCrossingKmAt(route, 75, byNode)).toBe(45);
+    expect(nearestCrossingKmAt(route, 85, byNode)).toBe(35);
   });
 });

@@ -30,3 +30,15 @@ describe('validation against observed nights', () => {
     expect(result.milestones.map((m) => m.status)).toEqual(['compared', 'compared', 'before-start', 'not-on-route']);
   });
 });
+
+describe('validation after arrival', () => {
+  it('counts every night after arrival as a night at the destination', () => {
+    const result = validateTrajectory(trajectory, [{ date: '2018-11-02', group: 'main', place: 'e' }]);
+    expect(result.milestones[0]).toMatchObject({ errorDays: 0, errorKm: 0 });
+  });
+
+  it('still says the simulation is early when it arrives before the observed first night', () => {
+    // The walk-only run reaches e on 10-28; an observation of 10-28 matches, one of 10-27 is a day early for the caravan.
+    expect(validateTrajectory(trajectory, [{ date: '2018-10-27', group: 'main', place: 'e' }]).milestones[0]!.errorDays).toBe(1);
+  });
+});

@@ -1,0 +1,130 @@
+/**
+ * The map: offline basemap, the network, and the scenario's layers. `setScenario` when the model
+ * result changes; `update` every frame with positions only.
+ */
+import * as maplibregl from 'maplibre-gl';
+import type { FeatureCollection, Point } from 'geojson';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import type { LoadedData } from '../data/load-world';
+import type { ArrivalRow } from '../sim/arrival-table';
+import type { GroupPosition } from '../sim/sample';
+import type { Trajectory } from '../sim/run-scenario';
+import { basemapStyle } from './basemap-style';
+import { createLabel, trackZoomClasses, type Label } from './labels';
+import { addStaticLayers, setScenarioLayers, updateFrameLayers } from './map-layers';
+
+/** Southern Mexico to the US border. */
+export const INITIAL_BOUNDS: [[number, number], [number, number]] = [
+  [-117.6, 14.4],
+  [-90.8, 32.9],
+];
+
+export interface MapView {
+  map: maplibregl.Map;
+  loaded: Promise<void>;
+  setScenario(trajectory: Trajectory, rows: readonly ArrivalRow[], marginColor: (row: ArrivalRow) => string, formatDate: (iso: string) => string): void;
+  update(view: { trajectory: Trajectory; positions: readonly GroupPosition[]; deployments: FeatureCollection<Point>; observed: FeatureCollection<Point> }): void;
+  dispose(): void;
+}
+
+function popupContent(title: string, lines: readonly string[]): HTMLElement {
+  const el = document.createElement('div');
+  el.className = 'popup';
+  const h = document.createElement('strong');
+  h.textContent = title;
+  el.append(h);
+  for (const line of lines) {
+    const p = document.createElement('div');
+    p.textContent = line;
+    el.append(p);
+  }
+  return el;
+}
+
+export function createMapView(container: HTMLElement, data: LoadedData, describe: { crossing(id: string): [string, string[]]; deployment(id: string): [string, string[]]; group(id: string): [string, string[]] }): MapView {
+  maplibregl.setWorkerUrl(workerUrl);
+  const map = new maplibregl.Map({
+    container,
+    style: basemapStyle(),
+    bounds: INITIAL_BOUNDS,
+    fitBoundsOptions: { padding: 24 },
+    attributionControl: { compact: true, customAttribution: 'Natural Earth · US Census (us-atlas) · GeoNames' },
+    canvasContextAttributes: { preserveDrawingBuffer: true },
+    dragRotate: false,
+    pitchWithRotate: false,
+  });
+  map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-left');
+  map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+  trackZoomClasses(map, container);
+
+  const loaded = new Promise<void>((resolve) => map.once('load', () => resolve()));
+  const crossingLabels = new Map<string, Label>();
+  const groupLabels = new Map<string, Label>();
+  const townLabels: Label[] = [];
+  const popup = new maplibregl.Popup({ closeButton: true, closeOnClick: true, maxWidth: '280px' });
+
+  loaded.then(() => {
+    addStaticLayers(map, data);
+    const seen = new Set<string>();
+    for (const crossing of data.world.crossings) {
+      // One label per Mexican city faced by several ports (Tijuana, Ciudad Juárez…) at low zoom.
+      const minor = seen.has(crossing.facing);
+      seen.add(crossing.facing);
+      crossingLabels.set(crossing.id, createLabel(map, [crossing.lon, crossing.lat], `crossing-label${minor ? ' minor' : ''}`, crossing.name, 'bottom'));
+    }
+    for (const node of data.world.network.nodes.values()) {
+      if (node.kind !== 'city') continue;
+      townLabels.push(createLabel(map, [node.lon, node.lat], 'town-label', node.name, 'left'));
+    }
+    const showPopup = (layer: string, kind: 'crossing' | 'deployment' | 'group', key: string) => {
+      map.on('click', layer, (e) => {
+        const feature = e.features?.[0];
+        const id = feature?.properties?.[key];
+        if (typeof id !== 'string') return;
+        const [title, lines] = describe[kind](id);
+        popup.setLngLat(e.lngLat).setDOMContent(popupContent(title, lines)).addTo(map);
+      });
+      map.on('mouseenter', layer, () => (map.getCanvas().style.cursor = 'pointer'));
+      map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = ''));
+    };
+    showPopup('crossings', 'crossing', 'id');
+    showPopup('deployments', 'deployment', 'id');
+    showPopup('groups', 'group', 'group');
+  });
+
+  return {
+    map,
+    loaded,
+    setScenario(trajectory, rows, marginColor, formatDate) {
+      setScenarioLayers(map, data, trajectory, rows, marginColor);
+      const rowById = new Map(rows.map((r) => [r.crossing, r]));
+      const destinations = new Set(trajectory.groups.map((g) => g.destination));
+      for (const [id, label] of crossingLabels) {
+        const row = rowById.get(id);
+        const date = row?.lead?.date ?? null;
+        label.detail.textContent = date ? ` · ${formatDate(date)}` : '';
+        label.element.classList.toggle('destination', destinations.has(id));
+      }
+      for (const label of groupLabels.values()) label.marker.remove();
+      groupLabels.clear();
+      for (const group of trajectory.groups) {
+        groupLabels.set(group.id, createLabel(map, [group.route.vertices[0]![0], group.route.vertices[0]![1]], `group-label group-${group.id}`, group.name, 'left'));
+      }
+    },
+    update(view) {
+      updateFrameLayers(map, view);
+      const present = new Set(view.positions.map((p) => p.group));
+      for (const [id, label] of groupLabels) label.element.hidden = !present.has(id);
+      for (const p of view.positions) {
+        const label = groupLabels.get(p.group);
+        if (!label) continue;
+        label.marker.setLngLat([p.lon, p.lat]);
+        const text = ` ${p.headcount.toLocaleString()}`;
+        if (label.detail.textContent !== text) label.detail.textContent = text;
+      }
+    },
+    dispose() {
+      map.remove();
+    },
+  };
+}

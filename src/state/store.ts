@@ -1,0 +1,104 @@
+/**
+ * The app's store (zustand/vanilla): scenario inputs, the clock, selection and UI state. Big arrays
+ * (trajectories) are not kept here; they live in the model cache keyed by scenario.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { parseScenario, ScenarioError, type Scenario } from '../sim/scenario';
+import { advance, clampRate, clampTime, type ClockState } from './clock';
+
+export interface AppState {
+  /** The last valid scenario: what is on screen. */
+  scenario: Scenario;
+  /** Preset the scenario came from, or null once edited by hand. */
+  presetId: string | null;
+  /** Refused edits, by form field, with the reason; the scenario above is unchanged by them. */
+  fieldErrors: Readonly<Record<string, string>>;
+  clock: ClockState;
+  selectedCrossing: string | null;
+  /** Problem that stops the model from running the scenario (e.g. an unreachable destination). */
+  modelError: string | null;
+}
+
+export interface AppActions {
+  /** Replaces the scenario after validating it; on failure records the error for `field` and keeps the current one. */
+  applyScenario(next: unknown, field: string, presetId?: string | null): boolean;
+  refuse(field: string, reason: string): void;
+  clearFieldError(field: string): void;
+  setSpan(spanHours: number): void;
+  setTime(tHours: number): void;
+  stepDays(days: number): void;
+  togglePlay(): void;
+  setPlaying(playing: boolean): void;
+  setRate(rateDaysPerSecond: number): void;
+  tick(elapsedMs: number): void;
+  selectCrossing(id: string | null): void;
+  setModelError(message: string | null): void;
+}
+
+export type AppStore = StoreApi<AppState & AppActions>;
+
+export function createAppStore(initial: Scenario, presetId: string | null): AppStore {
+  return createStore<AppState & AppActions>()((set, get) => ({
+    scenario: initial,
+    presetId,
+    fieldErrors: {},
+    clock: { tHours: 0, playing: false, rateDaysPerSecond: 2, spanHours: 24 },
+    selectedCrossing: null,
+    modelError: null,
+
+    applyScenario(next, field, nextPresetId = null) {
+      try {
+        const scenario = parseScenario(next);
+        const { [field]: _cleared, ...rest } = get().fieldErrors;
+        set({ scenario, presetId: nextPresetId, fieldErrors: rest });
+        return true;
+      } catch (err) {
+        const reason = err instanceof ScenarioError ? err.reason : (err as Error).message;
+        set({ fieldErrors: { ...get().fieldErrors, [field]: reason } });
+        return false;
+      }
+    },
+    refuse(field, reason) {
+      set({ fieldErrors: { ...get().fieldErrors, [field]: reason } });
+    },
+    clearFieldError(field) {
+      const { [field]: _cleared, ...rest } = get().fieldErrors;
+      set({ fieldErrors: rest });
+    },
+    setSpan(spanHours) {
+      const clock = { ...get().clock, spanHours };
+      set({ clock: { ...clock, tHours: clampTime(clock, clock.tHours) } });
+    },
+    setTime(tHours) {
+      const clock = get().clock;
+      set({ clock: { ...clock, tHours: clampTime(clock, tHours) } });
+    },
+    stepDays(days) {
+      const clock = get().clock;
+      // Steps land on local midnight + the same hour, so a day step reads as "the next day".
+      set({ clock: { ...clock, tHours: clampTime(clock, clock.tHours + days * 24) } });
+    },
+    togglePlay() {
+      get().setPlaying(!get().clock.playing);
+    },
+    setPlaying(playing) {
+      const clock = get().clock;
+      const atEnd = clock.tHours >= clock.spanHours;
+      set({ clock: { ...clock, playing, tHours: playing && atEnd ? 0 : clock.tHours } });
+    },
+    setRate(rate) {
+      set({ clock: { ...get().clock, rateDaysPerSecond: clampRate(rate) } });
+    },
+    tick(elapsedMs) {
+      const clock = get().clock;
+      const next = advance(clock, elapsedMs);
+      if (next !== clock) set({ clock: next });
+    },
+    selectCrossing(id) {
+      set({ selectedCrossing: id });
+    },
+    setModelError(message) {
+      set({ modelError: message });
+    },
+  }));
+}

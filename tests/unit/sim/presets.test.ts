@@ -1,0 +1,72 @@
+/**
+ * Golden scenarios: the presets' outputs are pinned in tests/fixtures/golden. A change to the model
+ * or the data that moves them fails here; regenerate on purpose with `UPDATE_GOLDEN=1 npm run test:unit`.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadPresets } from '../../../src/data/presets';
+import { loadWorldFromDisk, PROJECT_ROOT, readPresetFiles } from '../../../src/data/read-data-files';
+import { overnightPositions } from '../../../src/sim/arrival-table';
+import { runScenario } from '../../../src/sim/run-scenario';
+import { validateTrajectory } from '../../../src/sim/validation';
+
+const { world } = loadWorldFromDisk();
+const presets = loadPresets(readPresetFiles());
+const GOLDEN_DIR = join(PROJECT_ROOT, 'tests/fixtures/golden');
+
+function summary(id: string) {
+  const trajectory = runScenario(world, presets.get(id)!);
+  return {
+    arrivals: trajectory.arrivals.map((a) => ({ crossing: a.crossing, group: a.group, date: a.date, routeKm: a.routeKm, isDestination: a.isDestination })),
+    nights: overnightPositions(trajectory).map((p) => `${p.date} ${p.group} ${p.node ?? `roadside@${p.km}`} ${p.headcount}`),
+  };
+}
+
+describe('presets', () => {
+  it('are the four the product promises', () => {
+    expect([...presets.keys()].sort()).toEqual(['as-of-2018-10-25', 'historical-2018', 'shortest-to-texas', 'walk-only']);
+  });
+
+  it.each([...presets.keys()])('%s matches its golden output', (id) => {
+    const file = join(GOLDEN_DIR, `${id}.json`);
+    const actual = summary(id);
+    if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) {
+      mkdirSync(GOLDEN_DIR, { recursive: true });
+      writeFileSync(file, `${JSON.stringify(actual, null, 1)}\n`);
+    }
+    expect(actual).toEqual(JSON.parse(readFileSync(file, 'utf8')));
+  });
+
+  it('historical-2018 reproduces the observed 2018 milestones: mean error ≤ 1 day, none off by more than 3', () => {
+    const result = validateTrajectory(runScenario(world, presets.get('historical-2018')!), world.observations);
+    expect(result.compared).toBeGreaterThanOrEqual(30);
+    expect(result.meanAbsErrorDays!).toBeLessThanOrEqual(1);
+    expect(Math.abs(result.worst!.errorDays!)).toBeLessThanOrEqual(3);
+  });
+
+  it('historical-2018 has the main group at Mexico City on 2018-11-05 and in Tijuana by 2018-11-21', () => {
+    const trajectory = runScenario(world, presets.get('historical-2018')!);
+    const nights = overnightPositions(trajectory).filter((p) => p.group === 'main');
+    expect(nights.find((p) => p.date === '2018-11-05')?.node).toBe('mexico-city');
+    expect(nights.find((p) => p.date === '2018-11-21')?.node).toBe('tijuana');
+  });
+
+  it('shortest-to-texas heads for Texas along the Gulf route the caravan avoided', () => {
+    const shortest = runScenario(world, presets.get('shortest-to-texas')!);
+    expect(world.crossings.find((c) => c.id === shortest.groups[0]!.destination)?.usState).toBe('TX');
+    expect(shortest.groups[0]!.route.nodes.map((n) => n.id)).toContain('ciudad-victoria');
+  });
+
+  it('walk-only reaches San Ysidro months after the 2018 caravan did', () => {
+    const date = (id: string) => runScenario(world, presets.get(id)!).arrivals.find((a) => a.crossing === 'san-ysidro' && a.group === 'main')!.date!;
+    expect(date('walk-only') > '2019-01-01').toBe(true);
+    expect(date('historical-2018') < '2018-11-30').toBe(true);
+  });
+
+  it('as-of-2018-10-25 gives an arrival at every crossing', () => {
+    const trajectory = runScenario(world, presets.get('as-of-2018-10-25')!);
+    expect(new Set(trajectory.arrivals.map((a) => a.crossing)).size).toBe(world.crossings.length);
+    expect(trajectory.arrivals.every((a) => a.date !== null)).toBe(true);
+  });
+});
