@@ -45,7 +45,7 @@ export interface EnsembleResult {
 export function runPlanEnsemble(plan: ScenarioPlan, runs: number, seed: number, onProgress?: (done: number) => void): EnsembleResult {
   const samples = new Map<string, { crossing: string; group: string; routeKm: number; values: Float64Array }>();
   for (let run = 0; run < runs; run++) {
-    const trajectory = simulatePlan(plan, rngForRun(seed, run));
+    const trajectory = simulatePlan(plan, rngForRun(seed, run), { withDates: false });
     for (const arrival of trajectory.arrivals) {
       const key = `${arrival.crossing}|${arrival.group}`;
       let entry = samples.get(key);

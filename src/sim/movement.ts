@@ -5,7 +5,6 @@
  */
 import type { Rng } from './rng';
 import type { Route } from './route';
-import { legAtKm } from './route';
 import type { Mode, ModeRule, Scenario } from './scenario';
 
 export type Activity = Mode | 'waiting' | 'rest' | 'stay';
@@ -63,20 +62,7 @@ export interface GroupMovement {
   /** Stop and end at this node (merging into another group). */
   mergeNodeId?: string;
   /** Stays already spent before this group existed (a split-off group inherits its parent's). */
-  staysDone: ReadonlySet<number>;
-}
-
-/** The first rule that applies to the group on this day and leg; undefined (walking) when none does. */
-export function pickRule(rules: readonly ModeRule[], ctx: { date: string; region: string; passed: ReadonlySet<string>; groupId: string }): ModeRule | undefined {
-  for (const rule of rules) {
-    if (rule.fromDate !== undefined && ctx.date < rule.fromDate) continue;
-    if (rule.untilDate !== undefined && ctx.date > rule.untilDate) continue;
-    if (rule.regions !== undefined && !rule.regions.includes(ctx.region)) continue;
-    if (rule.afterPlace !== undefined && !ctx.passed.has(rule.afterPlace)) continue;
-    if (rule.groups !== undefined && !rule.groups.includes(ctx.groupId)) continue;
-    return rule;
-  }
-  return undefined;
+  staysDone: readonly number[];
 }
 
 /** How far (as a share of the day's distance) a group will go on or stop short to sleep in a town. */
@@ -107,123 +93,290 @@ export function overnightStop(nodeKm: readonly number[], fromKm: number, fromInd
 
 const LATEST_ARRIVAL_HOUR = 23.5;
 
-/** Moves one group day by day until it arrives, merges or runs out of days. `dates[d]` is the local date of day d. */
-export function moveGroup(scenario: Scenario, movement: GroupMovement, rng: Rng, dates: readonly string[]): GroupRun {
-  const { route, groupId } = movement;
-  const { modes, rest, uncertainty, attrition, day: dayRules } = scenario;
-  const days: DayRecord[] = [];
-  const splits: SplitOff[] = [];
-  const passed = new Set(route.nodes.slice(0, movement.startNodeIndex + 1).map((n) => n.id));
-  const staysDone = new Set(movement.staysDone);
-  const lastIndex = route.nodes.length - 1;
-  const mergeIndex = movement.mergeNodeId === undefined ? -1 : route.nodes.findIndex((n) => n.id === movement.mergeNodeId);
+/**
+ * The day-by-day random variates of one group in one run, drawn up front. Every day gets the same
+ * three draws whatever the group does (common random numbers), so two runs with the same seed differ
+ * only by their parameters, and a run can resume from any day.
+ */
+export interface DayDraws {
+  /** The unperturbed run: expected values instead of draws. */
+  expected: boolean;
+  rest: Float64Array;
+  ride: Float64Array;
+  speedFactor: Float64Array;
+}
 
-  /** Last node reached; `km` is the position (past it when the group slept at the roadside). */
-  let index = movement.startNodeIndex;
-  let km = route.nodeKm[index]!;
-  let headcount = movement.headcount;
-  let stayNightsLeft = 0;
-  let travelStreak = 0;
-
-  const staysAt = (nodeId: string) =>
-    scenario.stays.findIndex((s, i) => s.place === nodeId && !staysDone.has(i) && (s.groups === undefined || s.groups.includes(groupId)));
-  const isStop = (i: number) => i === lastIndex || i === mergeIndex || staysAt(route.nodes[i]!.id) >= 0;
-  /** Called when the group reaches node i at model hour tHours. */
-  const reach = (i: number, day: number, tHours: number) => {
-    const nodeId = route.nodes[i]!.id;
-    passed.add(nodeId);
-    const stay = staysAt(nodeId);
-    if (stay >= 0) {
-      staysDone.add(stay);
-      stayNightsLeft = scenario.stays[stay]!.nights - 1;
-    }
-    for (const splitIndex of movement.splitIndices) {
-      const split = scenario.splits[splitIndex]!;
-      if (split.atPlace !== nodeId) continue;
-      const leaving = Math.round(headcount * split.share);
-      headcount -= leaving;
-      splits.push({ splitIndex, day, tHours, nodeId, km: route.nodeKm[i]!, headcount: leaving });
-    }
-  };
-
-  reach(index, movement.startDay, movement.startHours);
-  if (index === lastIndex || index === mergeIndex) {
-    return { groupId, route, days, arrivalHours: movement.startHours, endedBy: index === mergeIndex ? 'merged' : 'arrived', splits };
+export function drawDays(rng: Rng, days: number, speedSpread: number): DayDraws {
+  const rest = new Float64Array(days);
+  const ride = new Float64Array(days);
+  const speedFactor = new Float64Array(days);
+  for (let d = 0; d < days; d++) {
+    rest[d] = rng.next();
+    ride[d] = rng.next();
+    speedFactor[d] = Math.exp(speedSpread * rng.normal());
   }
+  return { expected: rng.expected === true, rest, ride, speedFactor };
+}
 
-  for (let day = movement.startDay; day < scenario.maxDays; day++) {
-    // Common random numbers: every day draws the same variates whatever the group does, so two runs
-    // with the same seed differ only by their parameters (a faster walker is never unluckier).
-    const restDraw = rng.next();
-    const rideDraw = rng.next();
-    const speedFactor = Math.exp(uncertainty.speedSpread * rng.normal());
+/** Where a group stands at the start of a day: enough to resume the walk from there. */
+export interface MovementState {
+  day: number;
+  km: number;
+  index: number;
+  headcount: number;
+  stayNightsLeft: number;
+  travelStreak: number;
+  /** Bit i set: stay i has been spent. */
+  staysDone: number;
+}
 
-    const date = dates[day]!;
-    headcount *= 1 - attrition.perDay;
-    for (const event of attrition.events) {
-      if (event.date === date && (event.groups === undefined || event.groups.includes(groupId))) headcount *= 1 - event.share;
-    }
-    const atTown = km === route.nodeKm[index];
-    const stayPut = (activity: Activity): DayRecord => ({
-      day,
-      date,
-      activity,
-      startKm: km,
-      endKm: km,
-      departHour: dayRules.departHour,
-      arriveHour: dayRules.departHour,
-      overnightNode: atTown ? route.nodes[index]!.id : null,
-      headcount: Math.round(headcount),
+export interface MovementOptions {
+  /** Keep day records (false: only the arrival, for "if it went there instead" estimates). */
+  recordDays: boolean;
+  /** Keep the state at the start of each day and how far ahead that day's choice looked (km). */
+  recordStates: boolean;
+  resume?: MovementState;
+}
+
+export interface GroupRunWithStates extends GroupRun {
+  states: MovementState[];
+  lookaheadKm: number[];
+}
+
+interface RouteLookups {
+  /** Index of the stay that applies to the group at each node of the route, or -1. */
+  stayAt: Int32Array;
+  /** Route index of each mode rule's afterPlace (-1: no such condition; Infinity: not on this route). */
+  ruleAfterIndex: number[];
+  ruleApplies: boolean[];
+}
+
+// Thousands of runs of an ensemble walk the same routes: work the lookups out once per route and group.
+const lookupCache = new WeakMap<Scenario, WeakMap<Route, Map<string, RouteLookups>>>();
+
+function routeLookups(scenario: Scenario, route: Route, groupId: string): RouteLookups {
+  let byRoute = lookupCache.get(scenario);
+  if (!byRoute) lookupCache.set(scenario, (byRoute = new WeakMap()));
+  let byGroup = byRoute.get(route);
+  if (!byGroup) byRoute.set(route, (byGroup = new Map()));
+  let lookups = byGroup.get(groupId);
+  if (!lookups) {
+    const stayAt = new Int32Array(route.nodes.length);
+    route.nodes.forEach((node, i) => {
+      stayAt[i] = scenario.stays.findIndex((s) => s.place === node.id && (s.groups === undefined || s.groups.includes(groupId)));
     });
-
-    if (day < movement.startDay + movement.departDelayDays) {
-      days.push(stayPut('waiting'));
-      continue;
-    }
-    if (stayNightsLeft > 0) {
-      stayNightsLeft--;
-      days.push(stayPut('stay'));
-      continue;
-    }
-    if ((rest.everyNDays !== null && travelStreak >= rest.everyNDays) || restDraw < uncertainty.extraRestChance) {
-      travelStreak = 0;
-      days.push(stayPut('rest'));
-      continue;
-    }
-
-    const region = legAtKm(route, km)?.region ?? '';
-    const rule = pickRule(scenario.modeRules, { date, region, passed, groupId });
-    let mode: Mode = rule?.mode ?? 'walk';
-    const walkKm = modes.walk.kmPerDay;
-    let plannedKm = rule?.kmPerDay ?? modes[mode].kmPerDay;
-    if (mode !== 'walk') {
-      const availability = rule?.rideAvailability ?? uncertainty.rideAvailability;
-      if (rng.expected) plannedKm = availability * plannedKm + (1 - availability) * walkKm;
-      else if (rideDraw >= availability) {
-        mode = 'walk';
-        plannedKm = walkKm;
-      }
-    }
-    const dayKm = plannedKm * movement.speedMultiplier * speedFactor;
-
-    let stopIndex = index + 1;
-    while (stopIndex < lastIndex && !isStop(stopIndex)) stopIndex++;
-    const stop = overnightStop(route.nodeKm, km, index, km + dayKm, stopIndex);
-    const endKm = stop.km;
-    const kmPerHour = mode === 'walk' ? dayRules.walkKmPerHour : dayRules.rideKmPerHour;
-    const arriveHour = Math.min(dayRules.departHour + (endKm - km) / (kmPerHour * movement.speedMultiplier), LATEST_ARRIVAL_HOUR);
-    const hourAtKm = (atKm: number) =>
-      day * 24 + dayRules.departHour + ((atKm - km) / (endKm - km)) * (arriveHour - dayRules.departHour);
-    while (index + 1 <= lastIndex && route.nodeKm[index + 1]! <= endKm) {
-      index++;
-      reach(index, day, hourAtKm(route.nodeKm[index]!));
-    }
-    travelStreak++;
-    days.push({ day, date, activity: mode, startKm: km, endKm, departHour: dayRules.departHour, arriveHour, overnightNode: stop.index === null ? null : route.nodes[stop.index]!.id, headcount: Math.round(headcount) });
-    km = endKm;
-
-    if (stop.index === mergeIndex) return { groupId, route, days, arrivalHours: day * 24 + arriveHour, endedBy: 'merged', splits };
-    if (stop.index === lastIndex) return { groupId, route, days, arrivalHours: day * 24 + arriveHour, endedBy: 'arrived', splits };
+    lookups = {
+      stayAt,
+      ruleAfterIndex: scenario.modeRules.map((rule) => {
+        if (rule.afterPlace === undefined) return -1;
+        const i = route.nodes.findIndex((n) => n.id === rule.afterPlace);
+        return i < 0 ? Infinity : i;
+      }),
+      ruleApplies: scenario.modeRules.map((rule) => rule.groups === undefined || rule.groups.includes(groupId)),
+    };
+    byGroup.set(groupId, lookups);
   }
-  return { groupId, route, days, arrivalHours: null, endedBy: 'unfinished', splits };
+  return lookups;
+}
+
+/**
+ * One group's walk along its route. A class so that its helpers are made once, not on every call:
+ * an ensemble makes hundreds of thousands of these.
+ */
+class Walk {
+  readonly days: DayRecord[] = [];
+  readonly splits: SplitOff[] = [];
+  readonly states: MovementState[] = [];
+  readonly lookaheadKm: number[] = [];
+  readonly nodeKm: readonly number[];
+  readonly lastIndex: number;
+  readonly mergeIndex: number;
+  readonly lookups: RouteLookups;
+  index: number;
+  km: number;
+  headcount: number;
+  stayNightsLeft: number;
+  travelStreak: number;
+  staysDone: number;
+
+  constructor(
+    readonly scenario: Scenario,
+    readonly movement: GroupMovement,
+    readonly draws: DayDraws,
+    readonly dates: readonly string[],
+    readonly options: MovementOptions,
+  ) {
+    const { route } = movement;
+    this.nodeKm = route.nodeKm;
+    this.lastIndex = route.nodes.length - 1;
+    this.mergeIndex = movement.mergeNodeId === undefined ? -1 : route.nodes.findIndex((n) => n.id === movement.mergeNodeId);
+    this.lookups = routeLookups(scenario, route, movement.groupId);
+    const resume = options.resume;
+    this.index = resume?.index ?? movement.startNodeIndex;
+    this.km = resume?.km ?? this.nodeKm[this.index]!;
+    this.headcount = resume?.headcount ?? movement.headcount;
+    this.stayNightsLeft = resume?.stayNightsLeft ?? 0;
+    this.travelStreak = resume?.travelStreak ?? 0;
+    this.staysDone = resume?.staysDone ?? 0;
+    for (const i of movement.staysDone) this.staysDone |= 1 << i;
+  }
+
+  /** A place the group must stop at: its destination, where it merges, or an unspent stay. */
+  isStop(i: number): boolean {
+    const stay = this.lookups.stayAt[i]!;
+    return i === this.lastIndex || i === this.mergeIndex || (stay >= 0 && (this.staysDone & (1 << stay)) === 0);
+  }
+
+  /** The group reaches node i at model hour tHours: stays start, splits part. */
+  reach(i: number, day: number, tHours: number): void {
+    const stay = this.lookups.stayAt[i]!;
+    if (stay >= 0 && (this.staysDone & (1 << stay)) === 0) {
+      this.staysDone |= 1 << stay;
+      this.stayNightsLeft = this.scenario.stays[stay]!.nights - 1;
+    }
+    for (const splitIndex of this.movement.splitIndices) {
+      const split = this.scenario.splits[splitIndex]!;
+      if (split.atPlace !== this.movement.route.nodes[i]!.id) continue;
+      const leaving = Math.round(this.headcount * split.share);
+      this.headcount -= leaving;
+      this.splits.push({ splitIndex, day, tHours, nodeId: split.atPlace, km: this.nodeKm[i]!, headcount: leaving });
+    }
+  }
+
+  stayPut(day: number, activity: Activity): void {
+    if (this.options.recordDays) {
+      const departHour = this.scenario.day.departHour;
+      this.days.push({
+        day,
+        date: this.dates[day]!,
+        activity,
+        startKm: this.km,
+        endKm: this.km,
+        departHour,
+        arriveHour: departHour,
+        overnightNode: this.km === this.nodeKm[this.index] ? this.movement.route.nodes[this.index]!.id : null,
+        headcount: Math.round(this.headcount),
+      });
+    }
+    if (this.options.recordStates) this.lookaheadKm.push(this.km);
+  }
+
+  result(arrivalHours: number | null, endedBy: GroupRun['endedBy']): GroupRunWithStates {
+    const { groupId, route } = this.movement;
+    return { groupId, route, days: this.days, arrivalHours, endedBy, splits: this.splits, states: this.states, lookaheadKm: this.lookaheadKm };
+  }
+
+  /** The first rule that applies on this day and leg; undefined (walking) when none does. */
+  rule(date: string): ModeRule | undefined {
+    const { modeRules } = this.scenario;
+    const { ruleApplies, ruleAfterIndex } = this.lookups;
+    const legs = this.movement.route.legs;
+    const region = legs[Math.min(this.index, legs.length - 1)]?.region ?? '';
+    for (let r = 0; r < modeRules.length; r++) {
+      const candidate = modeRules[r]!;
+      if (!ruleApplies[r] || this.index < ruleAfterIndex[r]!) continue;
+      if (candidate.fromDate !== undefined && date < candidate.fromDate) continue;
+      if (candidate.untilDate !== undefined && date > candidate.untilDate) continue;
+      if (candidate.regions !== undefined && !candidate.regions.includes(region)) continue;
+      return candidate;
+    }
+    return undefined;
+  }
+
+  run(): GroupRunWithStates {
+    const { scenario, movement, draws, options, nodeKm, lastIndex, mergeIndex } = this;
+    const { modes, rest, uncertainty, attrition, day: dayRules } = scenario;
+    const resume = options.resume;
+    if (!resume) {
+      this.reach(this.index, movement.startDay, movement.startHours);
+      if (this.index === lastIndex || this.index === mergeIndex) return this.result(movement.startHours, this.index === mergeIndex ? 'merged' : 'arrived');
+    }
+
+    for (let day = resume?.day ?? movement.startDay; day < scenario.maxDays; day++) {
+      if (options.recordStates) {
+        this.states.push({ day, km: this.km, index: this.index, headcount: this.headcount, stayNightsLeft: this.stayNightsLeft, travelStreak: this.travelStreak, staysDone: this.staysDone });
+      }
+      const date = this.dates[day]!;
+      this.headcount *= 1 - attrition.perDay;
+      for (const event of attrition.events) {
+        if (event.date === date && (event.groups === undefined || event.groups.includes(movement.groupId))) this.headcount *= 1 - event.share;
+      }
+
+      if (day < movement.startDay + movement.departDelayDays) {
+        this.stayPut(day, 'waiting');
+        continue;
+      }
+      if (this.stayNightsLeft > 0) {
+        this.stayNightsLeft--;
+        this.stayPut(day, 'stay');
+        continue;
+      }
+      if ((rest.everyNDays !== null && this.travelStreak >= rest.everyNDays) || (!draws.expected && draws.rest[day]! < uncertainty.extraRestChance)) {
+        this.travelStreak = 0;
+        this.stayPut(day, 'rest');
+        continue;
+      }
+
+      const rule = this.rule(date);
+      let mode: Mode = rule?.mode ?? 'walk';
+      const walkKm = modes.walk.kmPerDay;
+      let plannedKm = rule?.kmPerDay ?? modes[mode].kmPerDay;
+      if (mode !== 'walk') {
+        const availability = rule?.rideAvailability ?? uncertainty.rideAvailability;
+        if (draws.expected) plannedKm = availability * plannedKm + (1 - availability) * walkKm;
+        else if (draws.ride[day]! >= availability) {
+          mode = 'walk';
+          plannedKm = walkKm;
+        }
+      }
+      const dayKm = plannedKm * movement.speedMultiplier * (draws.expected ? 1 : draws.speedFactor[day]!);
+
+      let stopIndex = this.index + 1;
+      while (stopIndex < lastIndex && !this.isStop(stopIndex)) stopIndex++;
+      const startKm = this.km;
+      const targetKm = startKm + dayKm;
+      if (options.recordStates) this.lookaheadKm.push(targetKm + TOWN_REACH_SHARE * dayKm);
+      const stop = overnightStop(nodeKm, startKm, this.index, targetKm, stopIndex);
+      const endKm = stop.km;
+      const kmPerHour = mode === 'walk' ? dayRules.walkKmPerHour : dayRules.rideKmPerHour;
+      const arriveHour = Math.min(dayRules.departHour + (endKm - startKm) / (kmPerHour * movement.speedMultiplier), LATEST_ARRIVAL_HOUR);
+      const hoursPerKm = (arriveHour - dayRules.departHour) / (endKm - startKm);
+      while (this.index + 1 <= lastIndex && nodeKm[this.index + 1]! <= endKm) {
+        this.index++;
+        this.reach(this.index, day, day * 24 + dayRules.departHour + (nodeKm[this.index]! - startKm) * hoursPerKm);
+      }
+      this.travelStreak++;
+      this.km = endKm;
+      if (options.recordDays) {
+        this.days.push({
+          day,
+          date,
+          activity: mode,
+          startKm,
+          endKm,
+          departHour: dayRules.departHour,
+          arriveHour,
+          overnightNode: stop.index === null ? null : movement.route.nodes[stop.index]!.id,
+          headcount: Math.round(this.headcount),
+        });
+      }
+      if (stop.index === mergeIndex) return this.result(day * 24 + arriveHour, 'merged');
+      if (stop.index === lastIndex) return this.result(day * 24 + arriveHour, 'arrived');
+    }
+    return this.result(null, 'unfinished');
+  }
+}
+
+/**
+ * Moves one group day by day until it arrives, merges or runs out of days. `dates[d]` is the local
+ * date of day d; `draws` its random variates.
+ */
+export function moveGroup(
+  scenario: Scenario,
+  movement: GroupMovement,
+  draws: DayDraws,
+  dates: readonly string[],
+  options: MovementOptions = { recordDays: true, recordStates: false },
+): GroupRunWithStates {
+  return new Walk(scenario, movement, draws, dates, options).run();
 }

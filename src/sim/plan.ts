@@ -47,7 +47,9 @@ export interface ScenarioPlan {
   startNodeId: string;
   groups: GroupPlan[];
   splits: SplitPlan[];
-  /** Crossings whose arrivals are reported (the destination filter). */
+  /** Local dates of days 0…maxDays. */
+  dates: readonly string[];
+  /** Crossings whose arrivals are reported: all of them (the groups' real destinations and "if they went there instead"). */
   reportedCrossings: CrossingInfo[];
 }
 
@@ -168,14 +170,9 @@ export function planScenario(world: World, scenario: Scenario): ScenarioPlan {
     group.mergeNodeId = resolvePlace(network, m.atPlace, `merges[${i}].atPlace`);
   });
 
-  const reportedCrossings =
-    scenario.destination === 'all'
-      ? [...world.crossings]
-      : scenario.destination === 'nearest'
-        ? [...new Set(groups.map((g) => g.destination))]
-        : world.crossings.filter((c) => c.id === scenario.destination);
-  if (reportedCrossings.length === 0) throw new ScenarioError('destination', `unknown crossing "${scenario.destination}"`);
-  return { scenario, world, startNodeId, groups, splits, reportedCrossings };
+  // Every crossing gets an arrival estimate, whatever the destination: planners read them all.
+  const reportedCrossings = [...world.crossings];
+  return { scenario, world, startNodeId, groups, splits, reportedCrossings, dates: calendar(scenario) };
 }
 
 /** Local dates of days 0…maxDays, computed once per plan (date arithmetic is the slow part of a day step). */

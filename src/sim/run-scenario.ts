@@ -1,8 +1,8 @@
 /**
  * `runScenario(world, scenario) → Trajectory`: simulate once, then scrub the result with sampleAt.
  */
-import { moveGroup, type DayRecord, type GroupRun } from './movement';
-import { calendar, planScenario, type ScenarioPlan } from './plan';
+import { drawDays, moveGroup, type DayRecord, type GroupMovement, type GroupRun, type GroupRunWithStates } from './movement';
+import { planScenario, type ScenarioPlan } from './plan';
 import { noRandomness, type Rng } from './rng';
 import type { Route } from './route';
 import type { Scenario } from './scenario';
@@ -42,7 +42,7 @@ export interface Trajectory {
   startDate: string;
   groups: GroupTrack[];
   arrivals: Arrival[];
-  /** Model hours from the start to the last day simulated. */
+  /** Model hours from the start to the end of the last day simulated. */
   spanHours: number;
 }
 
@@ -52,21 +52,22 @@ export const deterministic: RngFactory = () => noRandomness;
 
 const STREAM_PER_GROUP = 1000;
 
-/** Runs a planned scenario with the given random streams. */
-export function simulatePlan(plan: ScenarioPlan, rngFor: RngFactory = deterministic): Trajectory {
-  const { scenario } = plan;
-  const dates = calendar(scenario);
-  const tracks: GroupTrack[] = [];
+export interface SimulateOptions {
+  /** Compute calendar dates of arrivals (ensembles only need the hours). Default true. */
+  withDates?: boolean;
+}
 
-  const pending = plan.groups.map((g, i) => ({
+/** Runs a planned scenario with the given random streams. */
+export function simulatePlan(plan: ScenarioPlan, rngFor: RngFactory = deterministic, options: SimulateOptions = {}): Trajectory {
+  const { scenario } = plan;
+  const { dates } = plan;
+  const drawsFor = (stream: number) => drawDays(rngFor(stream), scenario.maxDays, scenario.uncertainty.speedSpread);
+  const tracks: GroupTrack[] = [];
+  const runs = new Map<string, GroupRunWithStates>();
+
+  const pending: { stream: number; track: Omit<GroupTrack, 'days' | 'startHours' | 'startHeadcount' | 'arrivalHours' | 'endedBy'>; movement: GroupMovement }[] = plan.groups.map((g, i) => ({
     stream: i * STREAM_PER_GROUP,
-    track: {
-      id: g.id,
-      name: g.name,
-      parent: null as string | null,
-      destination: g.destination.id,
-      route: g.route,
-    },
+    track: { id: g.id, name: g.name, parent: null, destination: g.destination.id, route: g.route },
     movement: {
       groupId: g.id,
       route: g.route,
@@ -78,24 +79,30 @@ export function simulatePlan(plan: ScenarioPlan, rngFor: RngFactory = determinis
       startNodeIndex: 0,
       splitIndices: g.splitIndices,
       ...(g.mergeNodeId !== undefined ? { mergeNodeId: g.mergeNodeId } : {}),
-      staysDone: new Set<number>(),
+      staysDone: [],
     },
-    startHours: 0,
   }));
 
   for (let next = pending.shift(); next; next = pending.shift()) {
-    const run = moveGroup(scenario, next.movement, rngFor(next.stream), dates);
-    tracks.push({ ...next.track, days: run.days, startHours: next.startHours, startHeadcount: next.movement.headcount, arrivalHours: run.arrivalHours, endedBy: run.endedBy });
+    const run = moveGroup(scenario, next.movement, drawsFor(next.stream), dates, { recordDays: true, recordStates: true });
+    runs.set(next.track.id, run);
+    tracks.push({
+      ...next.track,
+      days: run.days,
+      startHours: next.movement.startHours,
+      startHeadcount: next.movement.headcount,
+      arrivalHours: run.arrivalHours,
+      endedBy: run.endedBy,
+    });
     for (const off of run.splits) {
       const split = plan.splits[off.splitIndex]!;
-      const parentSpeed = next.movement.speedMultiplier;
       pending.push({
         stream: (plan.groups.length + off.splitIndex) * STREAM_PER_GROUP,
         track: { id: split.id, name: split.name, parent: split.parent, destination: split.destination.id, route: split.route },
         movement: {
           groupId: split.id,
           route: split.route,
-          speedMultiplier: split.speedMultiplier ?? parentSpeed,
+          speedMultiplier: split.speedMultiplier ?? next.movement.speedMultiplier,
           headcount: off.headcount,
           // It parts at the split place and sets off on its own the next morning.
           startDay: off.day + 1,
@@ -103,17 +110,17 @@ export function simulatePlan(plan: ScenarioPlan, rngFor: RngFactory = determinis
           departDelayDays: 0,
           startNodeIndex: split.startNodeIndex,
           splitIndices: plan.splits.filter((s) => s.parent === split.id).map((s) => s.index),
-          staysDone: new Set(scenario.stays.map((_, i) => i)),
+          staysDone: scenario.stays.map((_, i) => i),
         },
-        startHours: off.tHours,
       });
     }
   }
 
   applyMerges(plan, tracks);
-  const arrivals = estimateArrivals(plan, tracks, rngFor, dates);
+  const arrivals = estimateArrivals(plan, tracks, runs, drawsFor, dates, options.withDates !== false);
   const lastDay = Math.max(0, ...tracks.map((t) => t.days[t.days.length - 1]?.day ?? 0));
-  return { scenario, startDate: scenario.start.date, groups: tracks, arrivals, spanHours: (lastDay + 1) * 24 };
+  // The span ends a minute before midnight of the last day, so its end still reads as that day.
+  return { scenario, startDate: scenario.start.date, groups: tracks, arrivals, spanHours: (lastDay + 1) * 24 - 1 / 60 };
 }
 
 /** A merging group's people count in the group it joins from the day it joins. */
@@ -128,15 +135,34 @@ function applyMerges(plan: ScenarioPlan, tracks: GroupTrack[]): void {
   }
 }
 
+/** Index of the last node two routes share from their start. */
+function branchIndex(a: Route, b: Route): number {
+  let i = 0;
+  while (i + 1 < a.nodes.length && i + 1 < b.nodes.length && a.nodes[i + 1] === b.nodes[i + 1]) i++;
+  return i;
+}
+
 /**
  * Arrivals at each reported crossing for each group: the real run where the group heads there,
- * otherwise the same group's run to that crossing instead (same rules, same random stream).
+ * otherwise the same group's run to that crossing instead (same rules, same random draws). That run
+ * is identical to the real one until the day whose choice looks past the fork in the road, so it
+ * resumes from the real run's state on that day instead of starting over.
  */
-function estimateArrivals(plan: ScenarioPlan, tracks: readonly GroupTrack[], rngFor: RngFactory, dates: readonly string[]): Arrival[] {
+function estimateArrivals(
+  plan: ScenarioPlan,
+  tracks: readonly GroupTrack[],
+  runs: ReadonlyMap<string, GroupRunWithStates>,
+  drawsFor: (stream: number) => ReturnType<typeof drawDays>,
+  dates: readonly string[],
+  withDates: boolean,
+): Arrival[] {
   const arrivals: Arrival[] = [];
   const { scenario } = plan;
+  const dateOf = (tHours: number | null, timeZone: string) => (tHours === null || !withDates ? null : dateInZone(scenario.start.date, tHours, timeZone));
   plan.groups.forEach((group, groupIndex) => {
     const track = tracks.find((t) => t.id === group.id)!;
+    const real = runs.get(group.id)!;
+    const draws = drawsFor(groupIndex * STREAM_PER_GROUP);
     const byNode = new Map<string, { tHours: number | null; routeKm: number }>();
     for (const crossing of plan.reportedCrossings) {
       let estimate = byNode.get(crossing.facing);
@@ -146,11 +172,15 @@ function estimateArrivals(plan: ScenarioPlan, tracks: readonly GroupTrack[], rng
         if (crossing.facing === group.destination.facing) {
           estimate = { tHours: track.arrivalHours, routeKm: route.totalKm };
         } else {
+          const forkKm = route.nodeKm[branchIndex(group.route, route)]!;
+          const day = real.lookaheadKm.findIndex((km) => km >= forkKm);
+          const resume = day >= 0 && real.endedBy !== 'merged' ? real.states[day] : undefined;
           const run = moveGroup(
             scenario,
-            { groupId: group.id, route, speedMultiplier: group.speedMultiplier, headcount: group.headcount, startDay: 0, startHours: 0, departDelayDays: group.departDelayDays, startNodeIndex: 0, splitIndices: [], staysDone: new Set() },
-            rngFor(groupIndex * STREAM_PER_GROUP),
+            { groupId: group.id, route, speedMultiplier: group.speedMultiplier, headcount: group.headcount, startDay: 0, startHours: 0, departDelayDays: group.departDelayDays, startNodeIndex: 0, splitIndices: [], staysDone: [] },
+            draws,
             dates,
+            resume ? { recordDays: false, recordStates: false, resume } : { recordDays: false, recordStates: false },
           );
           estimate = { tHours: run.arrivalHours, routeKm: route.totalKm };
         }
@@ -160,7 +190,7 @@ function estimateArrivals(plan: ScenarioPlan, tracks: readonly GroupTrack[], rng
         crossing: crossing.id,
         group: group.id,
         tHours: estimate.tHours,
-        date: estimate.tHours === null ? null : dateInZone(scenario.start.date, estimate.tHours, crossing.timeZone),
+        date: dateOf(estimate.tHours, crossing.timeZone),
         routeKm: Math.round(estimate.routeKm * 10) / 10,
         isDestination: crossing.facing === group.destination.facing,
       });
@@ -174,7 +204,7 @@ function estimateArrivals(plan: ScenarioPlan, tracks: readonly GroupTrack[], rng
       crossing: crossing.id,
       group: track.id,
       tHours: track.arrivalHours,
-      date: track.arrivalHours === null ? null : dateInZone(scenario.start.date, track.arrivalHours, crossing.timeZone),
+      date: dateOf(track.arrivalHours, crossing.timeZone),
       routeKm: Math.round(track.route.totalKm * 10) / 10,
       isDestination: true,
     });

@@ -7,7 +7,19 @@
 export const ROUTE_TIME_ZONE = 'America/Mexico_City';
 const DAY_MS = 86_400_000;
 
+// Scenarios use a handful of dates thousands of times: parse (and check) each once.
+const parsedDates = new Map<string, number>();
+
 function parseIsoDate(iso: string): number {
+  const cached = parsedDates.get(iso);
+  if (cached !== undefined) return cached;
+  const ms = parseAndCheck(iso);
+  if (parsedDates.size > 10_000) parsedDates.clear();
+  parsedDates.set(iso, ms);
+  return ms;
+}
+
+function parseAndCheck(iso: string): number {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   if (!match) throw new RangeError(`expected a date as YYYY-MM-DD, got "${iso}"`);
   const ms = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
@@ -44,17 +56,34 @@ export function localDateAt(startDate: string, tHours: number): string {
   return addDays(startDate, Math.floor(tHours / 24));
 }
 
+// Building an Intl.DateTimeFormat costs far more than using one: keep one per zone.
+const zoneFormats = new Map<string, Intl.DateTimeFormat>();
+function zoneFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = zoneFormats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    zoneFormats.set(timeZone, format);
+  }
+  return format;
+}
+
+// Offsets change only on the hour (DST), so one lookup per zone and hour serves every instant in it.
+const offsetCache = new Map<string, number>();
+
 /** Offset of a time zone from UTC at a UTC instant, in minutes (Mexico City in Nov 2018: −360). */
 function zoneOffsetMinutes(utcMs: number, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).formatToParts(utcMs);
+  const key = `${timeZone}|${Math.floor(utcMs / 3_600_000)}`;
+  let offset = offsetCache.get(key);
+  if (offset === undefined) {
+    if (offsetCache.size > 50_000) offsetCache.clear();
+    offset = computeZoneOffsetMinutes(Math.floor(utcMs / 3_600_000) * 3_600_000, timeZone);
+    offsetCache.set(key, offset);
+  }
+  return offset;
+}
+
+function computeZoneOffsetMinutes(utcMs: number, timeZone: string): number {
+  const parts = zoneFormat(timeZone).formatToParts(utcMs);
   const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
   return Math.round((asUtc - Math.floor(utcMs / 60_000) * 60_000) / 60_000);

@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { loadPresets } from '../../../src/data/presets';
 import { loadWorldFromDisk, PROJECT_ROOT, readPresetFiles } from '../../../src/data/read-data-files';
 import { overnightPositions } from '../../../src/sim/arrival-table';
+import { rngForRun } from '../../../src/sim/ensemble';
 import { runScenario } from '../../../src/sim/run-scenario';
+import { parseScenario } from '../../../src/sim/scenario';
 import { validateTrajectory } from '../../../src/sim/validation';
 
 const { world } = loadWorldFromDisk();
@@ -68,5 +70,18 @@ describe('presets', () => {
     const trajectory = runScenario(world, presets.get('as-of-2018-10-25')!);
     expect(new Set(trajectory.arrivals.map((a) => a.crossing)).size).toBe(world.crossings.length);
     expect(trajectory.arrivals.every((a) => a.date !== null)).toBe(true);
+  });
+
+  it.each([
+    ['as-of-2018-10-25', 11],
+    ['shortest-to-texas', 12],
+    ['walk-only', 13],
+  ])('%s estimates "if they went there instead" exactly as a run heading there (seed %i)', (id, seed) => {
+    const base = presets.get(id)!;
+    const all = runScenario(world, { ...base, destination: 'all' }, rngForRun(seed, 0));
+    for (const crossing of ['san-ysidro', 'calexico-west', 'nogales-deconcini', 'el-paso-paso-del-norte', 'del-rio', 'laredo-juarez-lincoln', 'hidalgo', 'brownsville-gateway']) {
+      const headed = runScenario(world, parseScenario({ ...base, destination: crossing }), rngForRun(seed, 0));
+      expect(all.arrivals.find((a) => a.crossing === crossing)!.tHours, crossing).toBe(headed.groups[0]!.arrivalHours);
+    }
   });
 });
