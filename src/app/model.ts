@@ -12,10 +12,7 @@ import type { Scenario } from '../sim/scenario';
 import { troopsAt } from '../sim/troops';
 import { validateTrajectory, type ValidationSummary } from '../sim/validation';
 
-export interface SeriesPoint {
-  tHours: number;
-  value: number;
-}
+import type { SeriesPoint } from '../charts/series-charts';
 
 export interface ModelResult {
   scenario: Scenario;

@@ -1,6 +1,29 @@
-import * as maplibregl from 'maplibre-gl';
-import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { basemapStyle } from '../map/basemap-style';
+/**
+ * Wiring: data → store → model → map, timeline and panels, and the one animation loop.
+ */
+import type { FeatureCollection, Point } from 'geojson';
+import { mountTimeline, type TimelineLabels } from '../charts/timeline';
+import { deploymentFeatures, observedFeatures } from '../map/frame-features';
+import { createMapView } from '../map/map-view';
+import { marginColors } from '../map/palette';
+import { lastIndexAtOrBefore } from '../sim/route';
+import { sampleAt } from '../sim/sample';
+import { ScenarioError } from '../sim/scenario';
+import { localDateAt } from '../sim/time';
+import { createAppStore } from '../state/store';
+import { mountArrivalTable, marginClass } from '../ui/arrival-table';
+import { el } from '../ui/dom';
+import { formatDate, formatDateTime, formatNumber, formatShortDate } from '../ui/format';
+import { mountGroupStatus, type GroupStatus } from '../ui/group-status';
+import { setLanguage, t } from '../ui/i18n';
+import { bindTimelineKeys } from '../ui/keyboard';
+import { mountLegend } from '../ui/legend';
+import { mountPlaybackControls } from '../ui/playback-controls';
+import { mountScenarioPanel } from '../ui/scenario-panel';
+import { mountValidationPanel } from '../ui/validation-panel';
+import { loadEmbeddedData } from './embedded-data';
+import { startLoop } from './loop';
+import { createModel, type ModelResult } from './model';
 
 declare global {
   interface Window {
@@ -8,31 +31,206 @@ declare global {
   }
 }
 
-/** Southern Mexico to the US border. */
-const INITIAL_BOUNDS: [[number, number], [number, number]] = [
-  [-118.5, 14.3],
-  [-90.5, 33.2],
-];
+const DEFAULT_PRESET = 'historical-2018';
+
+function fatal(root: HTMLElement, message: string): void {
+  root.replaceChildren(el('div', { className: 'fatal', attrs: { role: 'alert' } }, [el('h1', { text: 'Caravan Simulator' }), el('p', { text: message })]));
+}
 
 export function startApp(root: HTMLElement): void {
-  maplibregl.setWorkerUrl(workerUrl);
-  const hooks = { ready: false, state: () => ({}) };
+  const hooks: { ready: boolean; state(): object } = { ready: false, state: () => ({}) };
   window.__caravan = hooks;
+  setLanguage('en');
 
-  const mapEl = document.createElement('div');
-  mapEl.className = 'map';
-  mapEl.dataset.testid = 'map';
-  root.append(mapEl);
+  let loaded;
+  try {
+    loaded = loadEmbeddedData();
+  } catch (err) {
+    fatal(root, (err as Error).message);
+    return;
+  }
+  const { data, presets } = loaded;
+  const { world } = data;
+  const runModel = createModel(data);
+  const initial = presets.get(DEFAULT_PRESET) ?? [...presets.values()][0]!;
+  const store = createAppStore(initial, initial.id, (scenario) => {
+    runModel(scenario);
+  });
 
-  const map = new maplibregl.Map({
-    container: mapEl,
-    style: basemapStyle(),
-    bounds: INITIAL_BOUNDS,
-    fitBoundsOptions: { padding: 20 },
-    attributionControl: { compact: true, customAttribution: 'Natural Earth · US Census (us-atlas)' },
-    canvasContextAttributes: { preserveDrawingBuffer: true },
+  // Layout
+  const title = el('h1', { className: 'app-title' });
+  const scenarioName = el('span', { className: 'scenario-name' });
+  const topbar = el('header', { className: 'topbar' }, [title, scenarioName]);
+  const mapEl = el('div', { className: 'map', testid: 'map', attrs: { role: 'region' } });
+  const mapArea = el('div', { className: 'map-area' }, [mapEl]);
+  const side = el('aside', { className: 'side' });
+  const workspace = el('main', { className: 'workspace' }, [mapArea, side]);
+  const timelineEl = el('footer', { className: 'timeline', testid: 'timeline' });
+  root.replaceChildren(el('div', { className: 'app' }, [topbar, workspace, timelineEl]));
+
+  const crossingById = new Map(world.crossings.map((c) => [c.id, c]));
+  const deploymentById = new Map(world.deployments.map((d) => [d.id, d]));
+  let model: ModelResult = runModel(initial);
+
+  const mapView = createMapView(mapEl, data, {
+    crossing(id) {
+      const c = crossingById.get(id)!;
+      const row = model.rows.find((r) => r.crossing === id);
+      const lines = [`${c.usState} · ${t('sector')}: ${c.sector}`];
+      if (row) {
+        lines.push(`${t('colRouteKm')}: ${formatNumber(row.routeKm)}`);
+        for (const g of row.byGroup) lines.push(`${g.group}: ${g.date ? formatDate(g.date) : t('notReached')}`);
+        if (row.marginDays !== null) lines.push(`${t('colMargin')}: ${row.marginDays} (${t(row.marginDays >= 0 ? 'troopsFirst' : 'caravanFirst')})`);
+      }
+      return [c.name, lines];
+    },
+    deployment(id) {
+      const d = deploymentById.get(id)!;
+      return [
+        d.unit,
+        [
+          `${t(d.force === 'active-duty' ? 'activeDuty' : 'nationalGuard')} · ${d.usState} · ${d.sectors.join(', ')}`,
+          `${formatNumber(d.count)} · ${d.base.name}`,
+          `${t('inPosition')}: ${formatDate(d.inPosition)}`,
+          d.tasks.join(', '),
+        ],
+      ];
+    },
+    group(id) {
+      const status = groupStatuses().find((g) => g.group === id);
+      return [status?.name ?? id, status ? [`${formatNumber(status.headcount)}`, t(status.atPlace ? 'atPlace' : 'nearPlace', { place: status.placeName })] : []];
+    },
   });
-  map.once('idle', () => {
-    hooks.ready = true;
+  mountLegend(mapArea);
+  const groupStatus = mountGroupStatus(mapArea);
+  const panel = mountScenarioPanel(side, store, { presets, network: world.network, crossings: world.crossings });
+  const table = mountArrivalTable(side, (crossing) => {
+    const c = crossingById.get(crossing);
+    if (c) mapView.map.flyTo({ center: [c.lon, c.lat], zoom: 8 });
   });
+  const validation = mountValidationPanel(side, world.network);
+  const controls = mountPlaybackControls(timelineEl, store);
+  const timeline = mountTimeline(timelineEl, store);
+  const unbindKeys = bindTimelineKeys(document, store);
+
+  const marginColor = (row: Parameters<typeof marginClass>[0]) => {
+    const cls = marginClass(row);
+    return cls === 'troops-first' ? marginColors.troopsFirst : cls === 'caravan-first' ? marginColors.caravanFirst : marginColors.unknown;
+  };
+  const timelineLabels = (): TimelineLabels => ({
+    distance: t('chartDistance'),
+    troops: t('chartTroops'),
+    slider: t('timelineSlider'),
+    valueText: (tHours) => formatDateTime(model.trajectory.startDate, tHours),
+    formatEventDate: formatShortDate,
+  });
+
+  const groupStatuses = (): GroupStatus[] => {
+    const tHours = store.getState().clock.tHours;
+    return sampleAt(model.trajectory, tHours).map((p) => {
+      const index = model.trajectory.groups.findIndex((g) => g.id === p.group);
+      const track = model.trajectory.groups[index]!;
+      const i = lastIndexAtOrBefore(track.route.nodeKm, p.km);
+      const next = Math.min(i + 1, track.route.nodes.length - 1);
+      const nearest = p.km - track.route.nodeKm[i]! <= track.route.nodeKm[next]! - p.km ? i : next;
+      return {
+        ...p,
+        name: track.name,
+        index,
+        placeName: track.route.nodes[nearest]!.name,
+        atPlace: Math.abs(track.route.nodeKm[nearest]! - p.km) < 1,
+        nearestCrossingKm: model.nearestCrossingKm(p.group, tHours),
+      };
+    });
+  };
+
+  let drawnScenario: ModelResult | null = null;
+  let observedDate = '';
+  let observedFc: FeatureCollection<Point> = { type: 'FeatureCollection', features: [] };
+  let mapReady = false;
+
+  const applyModel = () => {
+    const s = store.getState();
+    model = runModel(s.scenario);
+    store.getState().setSpan(model.trajectory.spanHours);
+    scenarioName.textContent = `${s.scenario.name}`;
+    const destinations = new Set(model.trajectory.groups.map((g) => g.destination));
+    table.update(model.rows, destinations);
+    validation.update(model.validation);
+    timeline.setData(
+      { startDate: model.trajectory.startDate, spanHours: model.trajectory.spanHours, distanceSeries: model.distanceSeries, troopSeries: model.troopSeries, events: data.events },
+      timelineLabels(),
+    );
+    if (mapReady) mapView.setScenario(model.trajectory, model.rows, marginColor, formatShortDate);
+    observedDate = '';
+    drawnScenario = model;
+  };
+
+  const draw = () => {
+    const state = store.getState();
+    if (drawnScenario === null || state.scenario !== drawnScenario.scenario) applyModel();
+    const { tHours } = state.clock;
+    const startDate = model.trajectory.startDate;
+    panel.update(state);
+    controls.update(state, startDate);
+    timeline.setTime(tHours);
+    const statuses = groupStatuses();
+    groupStatus.update(statuses);
+    if (mapReady) {
+      const date = localDateAt(startDate, tHours);
+      if (date !== observedDate) {
+        observedDate = date;
+        observedFc = observedFeatures(world.observations, world.network, startDate, date);
+      }
+      mapView.update({
+        trajectory: model.trajectory,
+        positions: statuses,
+        deployments: deploymentFeatures(world.deployments, startDate, tHours, state.scenario.troops.shiftDays),
+        observed: observedFc,
+      });
+    }
+  };
+
+  const relabel = () => {
+    title.textContent = t('appTitle');
+    mapEl.setAttribute('aria-label', t('mapLabel'));
+    panel.relabel();
+    table.relabel();
+    validation.relabel();
+    controls.relabel();
+    groupStatus.relabel();
+    drawnScenario = null;
+    loop.requestFrame();
+  };
+
+  const loop = startLoop(store, draw);
+  relabel();
+
+  mapView.loaded.then(() => {
+    mapReady = true;
+    mapView.setScenario(model.trajectory, model.rows, marginColor, formatShortDate);
+    draw();
+    mapView.map.once('idle', () => {
+      hooks.ready = true;
+    });
+  });
+
+  hooks.state = () => {
+    const s = store.getState();
+    return {
+      scenarioId: s.scenario.id,
+      presetId: s.presetId,
+      date: localDateAt(model.trajectory.startDate, s.clock.tHours),
+      tHours: s.clock.tHours,
+      playing: s.clock.playing,
+      rate: s.clock.rateDaysPerSecond,
+      spanHours: s.clock.spanHours,
+      fieldErrors: s.fieldErrors,
+      walkKmPerDay: s.scenario.modes.walk.kmPerDay,
+      groups: groupStatuses().map((g) => ({ id: g.group, lat: g.lat, lon: g.lon, km: g.km, headcount: g.headcount, activity: g.activity, place: g.atPlace ? g.placeName : null, nearestPlace: g.placeName })),
+      arrivals: model.rows.map((r) => ({ crossing: r.crossing, lead: r.lead?.date ?? null, main: r.main?.date ?? null, marginDays: r.marginDays })),
+    };
+  };
+  void ScenarioError;
+  void unbindKeys;
 }

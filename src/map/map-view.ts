@@ -10,7 +10,7 @@ import type { ArrivalRow } from '../sim/arrival-table';
 import type { GroupPosition } from '../sim/sample';
 import type { Trajectory } from '../sim/run-scenario';
 import { basemapStyle } from './basemap-style';
-import { createLabel, trackZoomClasses, type Label } from './labels';
+import { createLabel, declutter, remeasure, type Label } from './labels';
 import { addStaticLayers, setScenarioLayers, updateFrameLayers } from './map-layers';
 
 /** Southern Mexico to the US border. */
@@ -54,28 +54,41 @@ export function createMapView(container: HTMLElement, data: LoadedData, describe
     pitchWithRotate: false,
   });
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-left');
-  map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
-  trackZoomClasses(map, container);
+  map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'top-left');
 
   const loaded = new Promise<void>((resolve) => map.once('load', () => resolve()));
   const crossingLabels = new Map<string, Label>();
   const groupLabels = new Map<string, Label>();
   const townLabels: Label[] = [];
+  const basePriority = new Map<string, number>();
+  const placeLabels = () => [...crossingLabels.values(), ...townLabels];
+  const tidy = () => declutter(map, placeLabels());
   const popup = new maplibregl.Popup({ closeButton: true, closeOnClick: true, maxWidth: '280px' });
 
   loaded.then(() => {
+    // The container has its final size only once the page is laid out: frame the view again.
+    map.resize();
+    map.fitBounds(INITIAL_BOUNDS, { padding: { top: 16, left: 16, right: 16, bottom: 40 }, animate: false });
     addStaticLayers(map, data);
+    // Priorities: destination crossings (set per scenario), ports of big cities, other ports, cities, towns.
+    const population = new Map(data.places.map((p) => [p.id, p.population ?? 0]));
     const seen = new Set<string>();
     for (const crossing of data.world.crossings) {
-      // One label per Mexican city faced by several ports (Tijuana, Ciudad Juárez…) at low zoom.
-      const minor = seen.has(crossing.facing);
+      const firstOfCity = !seen.has(crossing.facing);
       seen.add(crossing.facing);
-      crossingLabels.set(crossing.id, createLabel(map, [crossing.lon, crossing.lat], `crossing-label${minor ? ' minor' : ''}`, crossing.name, 'bottom'));
+      const pop = population.get(crossing.facing) ?? 0;
+      const priority = firstOfCity ? 20 - Math.log10(pop + 10) : 40;
+      basePriority.set(crossing.id, priority);
+      crossingLabels.set(crossing.id, createLabel(map, [crossing.lon, crossing.lat], 'crossing-label', crossing.name, 'bottom', priority));
     }
     for (const node of data.world.network.nodes.values()) {
-      if (node.kind !== 'city') continue;
-      townLabels.push(createLabel(map, [node.lon, node.lat], 'town-label', node.name, 'left'));
+      if (node.kind !== 'city' && node.kind !== 'town') continue;
+      if (data.world.crossings.some((c) => c.facing === node.id)) continue;
+      const pop = population.get(node.id) ?? 0;
+      townLabels.push(createLabel(map, [node.lon, node.lat], `town-label${pop >= 300_000 ? ' major' : ''}`, node.name, 'left', 60 - Math.log10(pop + 10) * 3));
     }
+    map.on('moveend', tidy);
+    map.on('resize', tidy);
     const showPopup = (layer: string, kind: 'crossing' | 'deployment' | 'group', key: string) => {
       map.on('click', layer, (e) => {
         const feature = e.features?.[0];
@@ -103,12 +116,19 @@ export function createMapView(container: HTMLElement, data: LoadedData, describe
         const row = rowById.get(id);
         const date = row?.lead?.date ?? null;
         label.detail.textContent = date ? ` · ${formatDate(date)}` : '';
-        label.element.classList.toggle('destination', destinations.has(id));
+        const destination = destinations.has(id);
+        label.element.classList.toggle('destination', destination);
+        label.priority = destination ? 0 : basePriority.get(id)!;
       }
+      remeasure(placeLabels());
+      tidy();
       for (const label of groupLabels.values()) label.marker.remove();
       groupLabels.clear();
       for (const group of trajectory.groups) {
-        groupLabels.set(group.id, createLabel(map, [group.route.vertices[0]![0], group.route.vertices[0]![1]], `group-label group-${group.id}`, group.name, 'left'));
+        const label = createLabel(map, [group.route.vertices[0]![0], group.route.vertices[0]![1]], `group-label group-${group.id}`, group.name, 'left', 0);
+        // Groups often share a town: stack their labels instead of printing them on top of each other.
+        label.marker.setOffset([12, (groupLabels.size - (trajectory.groups.length - 1) / 2) * 15]);
+        groupLabels.set(group.id, label);
       }
     },
     update(view) {

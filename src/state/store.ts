@@ -37,7 +37,11 @@ export interface AppActions {
 
 export type AppStore = StoreApi<AppState & AppActions>;
 
-export function createAppStore(initial: Scenario, presetId: string | null): AppStore {
+/**
+ * @param check runs the model's own checks on a candidate scenario (references to places and
+ *   crossings, reachability) and throws ScenarioError; a refused candidate never replaces the scenario.
+ */
+export function createAppStore(initial: Scenario, presetId: string | null, check: (scenario: Scenario) => void = () => {}): AppStore {
   return createStore<AppState & AppActions>()((set, get) => ({
     scenario: initial,
     presetId,
@@ -49,6 +53,7 @@ export function createAppStore(initial: Scenario, presetId: string | null): AppS
     applyScenario(next, field, nextPresetId = null) {
       try {
         const scenario = parseScenario(next);
+        check(scenario);
         const { [field]: _cleared, ...rest } = get().fieldErrors;
         set({ scenario, presetId: nextPresetId, fieldErrors: rest });
         return true;

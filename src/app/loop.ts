@@ -1,0 +1,45 @@
+/**
+ * The one animation loop: the only place that calls requestAnimationFrame and performance.now().
+ * It runs while the clock plays or after something changed, and draws at most once per frame.
+ */
+import type { AppStore } from '../state/store';
+
+export interface Loop {
+  /** Ask for a redraw on the next frame (many requests in a frame collapse into one). */
+  requestFrame(): void;
+  dispose(): void;
+}
+
+export function startLoop(store: AppStore, draw: (frameStart: number) => void): Loop {
+  let frame: number | null = null;
+  let lastWall: number | null = null;
+  let disposed = false;
+
+  const onFrame = (now: number) => {
+    frame = null;
+    if (disposed) return;
+    const { clock } = store.getState();
+    if (clock.playing) {
+      // Pausing forgets the last wall time, so resuming starts from here without a jump.
+      if (lastWall !== null) store.getState().tick(now - lastWall);
+      lastWall = now;
+    } else lastWall = null;
+    draw(now);
+    if (store.getState().clock.playing) requestFrame();
+  };
+  const requestFrame = () => {
+    if (frame === null && !disposed) frame = requestAnimationFrame(onFrame);
+  };
+  const unsubscribe = store.subscribe(requestFrame);
+  requestFrame();
+  return {
+    requestFrame,
+    dispose() {
+      disposed = true;
+      unsubscribe();
+      if (frame !== null) cancelAnimationFrame(frame);
+    },
+  };
+}
+
+export const now = (): number => performance.now();

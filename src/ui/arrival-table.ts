@@ -1,0 +1,138 @@
+/**
+ * The arrival table: one row per crossing, sortable by any column — route km, arrival of the lead
+ * and main groups, troops in the sector then, and the readiness margin (who is there first).
+ */
+import type { ArrivalRow } from '../sim/arrival-table';
+import { el, setText } from './dom';
+import { formatNumber, formatShortDate, formatSignedDays } from './format';
+import { t, type MessageKey } from './i18n';
+
+type SortKey = 'name' | 'routeKm' | 'lead' | 'main' | 'troops' | 'margin';
+
+const columns: { key: SortKey; label: MessageKey; numeric: boolean }[] = [
+  { key: 'name', label: 'colCrossing', numeric: false },
+  { key: 'routeKm', label: 'colRouteKm', numeric: true },
+  { key: 'lead', label: 'colLead', numeric: false },
+  { key: 'main', label: 'colMain', numeric: false },
+  { key: 'troops', label: 'colTroops', numeric: true },
+  { key: 'margin', label: 'colMargin', numeric: true },
+];
+
+const sortValue = (row: ArrivalRow, key: SortKey): string | number => {
+  switch (key) {
+    case 'name':
+      return row.name;
+    case 'routeKm':
+      return row.routeKm;
+    case 'lead':
+      return row.lead?.p50 ?? '9999';
+    case 'main':
+      return row.main?.p50 ?? '9999';
+    case 'troops':
+      return row.troopsAtArrival ?? -1;
+    case 'margin':
+      return row.marginDays ?? Infinity;
+  }
+};
+
+/** The date shown for a group: the P50 (the single run's date when no ensemble ran). */
+const groupDate = (g: ArrivalRow['lead']): string | null => g?.p50 ?? g?.date ?? null;
+
+export function marginClass(row: ArrivalRow): 'troops-first' | 'caravan-first' | 'unknown' {
+  if (row.marginDays === null) return 'unknown';
+  return row.marginDays >= 0 ? 'troops-first' : 'caravan-first';
+}
+
+export function mountArrivalTable(root: HTMLElement, onSelect: (crossing: string) => void): { update(rows: readonly ArrivalRow[], destinations: ReadonlySet<string>): void; relabel(): void; dispose(): void } {
+  const section = el('section', { className: 'panel arrivals-panel', attrs: { 'aria-labelledby': 'arrivals-heading' } });
+  const heading = el('h2', { attrs: { id: 'arrivals-heading' } });
+  const note = el('p', { className: 'panel-note' });
+  const table = el('table', { className: 'arrival-table', testid: 'arrival-table' });
+  const caption = el('caption', { className: 'visually-hidden' });
+  const headRow = el('tr');
+  const body = el('tbody');
+  table.append(caption, el('thead', {}, [headRow]), body);
+  const scroller = el('div', { className: 'table-scroll' }, [table]);
+  section.append(heading, note, scroller);
+  root.append(section);
+
+  let sort: { key: SortKey; descending: boolean } = { key: 'routeKm', descending: false };
+  let rows: readonly ArrivalRow[] = [];
+  let destinations: ReadonlySet<string> = new Set();
+  const headerButtons = new Map<SortKey, { th: HTMLTableCellElement; button: HTMLButtonElement }>();
+  for (const column of columns) {
+    const button = el('button', { className: 'sort-button', attrs: { type: 'button' } });
+    button.addEventListener('click', () => {
+      sort = { key: column.key, descending: sort.key === column.key ? !sort.descending : false };
+      render();
+    });
+    const th = el('th', { className: column.numeric ? 'numeric' : '', attrs: { scope: 'col' } }, [button]);
+    headRow.append(th);
+    headerButtons.set(column.key, { th, button });
+  }
+
+  const render = () => {
+    for (const [key, { th, button }] of headerButtons) {
+      const column = columns.find((c) => c.key === key)!;
+      th.setAttribute('aria-sort', sort.key === key ? (sort.descending ? 'descending' : 'ascending') : 'none');
+      setText(button, t(column.label) + (sort.key === key ? (sort.descending ? ' ▼' : ' ▲') : ''));
+    }
+    const sorted = [...rows].sort((a, b) => {
+      const x = sortValue(a, sort.key);
+      const y = sortValue(b, sort.key);
+      const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+      return (sort.descending ? -order : order) || a.routeKm - b.routeKm;
+    });
+    body.replaceChildren(
+      ...sorted.map((row) => {
+        const tr = el('tr', { className: destinations.has(row.crossing) ? 'destination' : '' });
+        tr.dataset.crossing = row.crossing;
+        const nameButton = el('button', { className: 'link-button', text: row.name, attrs: { type: 'button', title: t('showOnMap') } });
+        nameButton.addEventListener('click', () => onSelect(row.crossing));
+        const nameCell = el('th', { attrs: { scope: 'row' } }, [nameButton, el('span', { className: 'sector', text: row.sector })]);
+        const dateCell = (g: ArrivalRow['lead'], field: string) => {
+          const iso = groupDate(g);
+          const td = el('td', { className: 'date' });
+          td.dataset.field = field;
+          if (iso) {
+            const time = el('time', { text: formatShortDate(iso), attrs: { datetime: iso } });
+            td.append(time);
+            if (g?.p10 && g.p90) td.append(el('span', { className: 'range', text: `${formatShortDate(g.p10)}–${formatShortDate(g.p90)}` }));
+            td.dataset.value = iso;
+          } else td.append(el('span', { className: 'muted', text: g ? t('notReached') : '—' }));
+          return td;
+        };
+        const leadCell = dateCell(row.lead, 'lead');
+        const mainCell = dateCell(row.main ?? row.lead, 'p50');
+        const troops = el('td', { className: 'numeric', text: row.troopsAtArrival === null ? '—' : formatNumber(row.troopsAtArrival) });
+        const margin = el('td', { className: `numeric margin ${marginClass(row)}` });
+        margin.dataset.field = 'margin';
+        if (row.marginDays !== null) {
+          margin.append(el('span', { text: formatSignedDays(row.marginDays) }), el('span', { className: 'visually-hidden', text: ` ${t(row.marginDays >= 0 ? 'troopsFirst' : 'caravanFirst')}` }));
+          margin.title = t(row.marginDays >= 0 ? 'troopsFirst' : 'caravanFirst');
+        } else margin.textContent = '—';
+        tr.append(nameCell, el('td', { className: 'numeric', text: formatNumber(row.routeKm) }), leadCell, mainCell, troops, margin);
+        return tr;
+      }),
+    );
+  };
+
+  const relabel = () => {
+    heading.textContent = t('arrivalsHeading');
+    note.textContent = t('arrivalsNote');
+    caption.textContent = t('arrivalsHeading');
+    render();
+  };
+  relabel();
+  return {
+    update(next, nextDestinations) {
+      rows = next;
+      destinations = nextDestinations;
+      render();
+    },
+    relabel,
+    dispose() {
+      section.remove();
+    },
+  };
+}

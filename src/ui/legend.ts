@@ -1,0 +1,31 @@
+/** The map's key: groups, route, crossings by who is there first, troops by status, observed nights. */
+import { groupColors, marginColors } from '../map/palette';
+import { el } from './dom';
+import { t, type MessageKey } from './i18n';
+
+export function mountLegend(root: HTMLElement): { relabel(): void } {
+  const box = el('details', { className: 'legend', attrs: { open: '' } });
+  const heading = el('summary', { className: 'legend-heading' });
+  const list = el('ul');
+  box.append(heading, list);
+  root.append(box);
+  const item = (swatchClass: string, color: string, key: MessageKey) => {
+    const swatch = el('span', { className: `swatch ${swatchClass}`, attrs: { 'aria-hidden': 'true' } });
+    swatch.style.setProperty('--c', color);
+    return el('li', {}, [swatch, el('span', { text: t(key) })]);
+  };
+  const relabel = () => {
+    heading.textContent = t('legendHeading');
+    list.replaceChildren(
+      item('dot', groupColors.main!, 'legendGroup'),
+      item('line', groupColors.main!, 'legendRoute'),
+      item('dot small', marginColors.troopsFirst, 'legendTroopsFirst'),
+      item('dot small', marginColors.caravanFirst, 'legendCaravanFirst'),
+      item('ring', '#3d4a1f', 'legendTroops'),
+      item('dot hollow', '#24292f', 'legendObserved'),
+      item('dash', '#b5523b', 'legendRisky'),
+    );
+  };
+  relabel();
+  return { relabel };
+}

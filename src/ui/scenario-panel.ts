@@ -1,0 +1,199 @@
+/**
+ * Scenario controls. Each edit builds a candidate scenario and asks the store to apply it; a refused
+ * value is shown next to its field with the reason, and the last good scenario stays on screen.
+ */
+import type { RoadNetwork } from '../sim/network';
+import { findNode } from '../sim/network';
+import type { Scenario } from '../sim/scenario';
+import type { CrossingInfo } from '../sim/world';
+import type { AppState, AppStore } from '../state/store';
+import { el } from './dom';
+import { t, type MessageKey } from './i18n';
+
+export interface ScenarioPanelDeps {
+  presets: ReadonlyMap<string, Scenario>;
+  network: RoadNetwork;
+  crossings: readonly CrossingInfo[];
+}
+
+type FieldName = 'preset' | 'startPlace' | 'startDate' | 'walk' | 'hitch' | 'bus' | 'rest' | 'destination' | 'risk' | 'troopShift';
+
+interface Field {
+  name: FieldName;
+  label: HTMLLabelElement;
+  input: HTMLInputElement | HTMLSelectElement;
+  error: HTMLElement;
+  labelKey: MessageKey;
+  /** The scenario's current value as the input shows it. */
+  read(scenario: Scenario): string;
+  /** The scenario with the input's value applied, or a reason to refuse it. */
+  write(scenario: Scenario, value: string): Scenario | { reason: string };
+}
+
+const numberValue = (value: string): number | null => (value.trim() === '' || !Number.isFinite(Number(value)) ? null : Number(value));
+
+export function mountScenarioPanel(root: HTMLElement, store: AppStore, deps: ScenarioPanelDeps): { update(state: AppState): void; relabel(): void; dispose(): void } {
+  const section = el('section', { className: 'panel scenario-panel', testid: 'scenario-panel', attrs: { 'aria-labelledby': 'scenario-heading' } });
+  const heading = el('h2', { attrs: { id: 'scenario-heading' } });
+  const description = el('p', { className: 'scenario-description' });
+  const form = el('form', { className: 'scenario-form', attrs: { novalidate: '' } });
+  form.addEventListener('submit', (e) => e.preventDefault());
+
+  const placeList = el('datalist', { attrs: { id: 'place-names' } });
+  for (const node of [...deps.network.nodes.values()].filter((n) => n.admin1 !== '' && n.kind !== 'junction').sort((a, b) => a.name.localeCompare(b.name))) {
+    placeList.append(el('option', { attrs: { value: node.name } }));
+  }
+
+  const fields: Field[] = [];
+  const addField = (name: FieldName, labelKey: MessageKey, input: HTMLInputElement | HTMLSelectElement, read: Field['read'], write: Field['write'], testid?: string) => {
+    const id = `field-${name}`;
+    input.id = id;
+    input.name = name;
+    if (testid) input.dataset.testid = testid;
+    const error = el('p', { className: 'field-error', attrs: { id: `${id}-error`, 'aria-live': 'polite' } });
+    input.setAttribute('aria-describedby', error.id);
+    const label = el('label', { attrs: { for: id } });
+    form.append(el('div', { className: `field field-${name}` }, [label, input, error]));
+    fields.push({ name, label, input, error, labelKey, read, write });
+  };
+
+  const presetSelect = el('select');
+  for (const [id, preset] of deps.presets) presetSelect.append(el('option', { text: preset.name, attrs: { value: id } }));
+  presetSelect.append(el('option', { attrs: { value: '', disabled: '' } }));
+  addField('preset', 'fieldPreset', presetSelect, () => store.getState().presetId ?? '', (_s, value) => deps.presets.get(value) ?? { reason: t('errUnknownPreset', { value }) });
+
+  const placeInput = el('input', { attrs: { type: 'text', list: 'place-names', autocomplete: 'off', spellcheck: 'false' } });
+  addField(
+    'startPlace',
+    'fieldStartPlace',
+    placeInput,
+    (s) => deps.network.nodes.get(s.start.place)?.name ?? s.start.place,
+    (s, value) => {
+      const node = findNode(deps.network, value.trim());
+      if (!node) return { reason: t('errUnknownPlace', { value: value.trim() }) };
+      return { ...s, start: { ...s.start, place: node.id } };
+    },
+    'start-place',
+  );
+
+  addField('startDate', 'fieldStartDate', el('input', { attrs: { type: 'date', min: '2018-01-01', max: '2030-12-31' } }), (s) => s.start.date, (s, value) => ({ ...s, start: { ...s.start, date: value } }), 'start-date');
+
+  const speedInput = (mode: 'walk' | 'hitch' | 'bus', labelKey: MessageKey, testid?: string) =>
+    addField(
+      mode,
+      labelKey,
+      el('input', { attrs: { type: 'number', min: '1', max: '2000', step: '1', inputmode: 'decimal' } }),
+      (s) => String(s.modes[mode].kmPerDay),
+      (s, value) => {
+        const n = numberValue(value);
+        if (n === null) return { reason: t('errNumber') };
+        return { ...s, modes: { ...s.modes, [mode]: { kmPerDay: n } } };
+      },
+      testid,
+    );
+  speedInput('walk', 'fieldWalk', 'speed-walk');
+  speedInput('hitch', 'fieldHitch');
+  speedInput('bus', 'fieldBus');
+
+  const restSelect = el('select');
+  addField('rest', 'fieldRest', restSelect, (s) => (s.rest.everyNDays === null ? '' : String(s.rest.everyNDays)), (s, value) => ({ ...s, rest: { everyNDays: value === '' ? null : Number(value) } }));
+
+  const destinationSelect = el('select');
+  addField(
+    'destination',
+    'fieldDestination',
+    destinationSelect,
+    (s) => (s.groups.some((g) => g.destination !== undefined) ? (s.groups.find((g) => g.destination !== undefined)!.destination ?? s.destination) : s.destination),
+    (s, value) => ({ ...s, destination: value, groups: s.groups.map(({ destination: _d, ...g }) => g), splits: value === 'all' || value === 'nearest' ? s.splits : [] }),
+  );
+
+  const riskSelect = el('select');
+  addField('risk', 'fieldRisk', riskSelect, (s) => String(s.route.riskAversion), (s, value) => ({ ...s, route: { ...s.route, riskAversion: Number(value) } }));
+
+  addField(
+    'troopShift',
+    'fieldTroopShift',
+    el('input', { attrs: { type: 'number', min: '-60', max: '60', step: '1' } }),
+    (s) => String(s.troops.shiftDays),
+    (s, value) => {
+      const n = numberValue(value);
+      if (n === null || !Number.isInteger(n)) return { reason: t('errWholeDays') };
+      return { ...s, troops: { shiftDays: n } };
+    },
+  );
+
+  section.append(heading, description, form, placeList);
+  root.append(section);
+
+  const apply = (field: Field) => {
+    const state = store.getState();
+    const result = field.write(state.scenario, field.input.value);
+    if ('reason' in result) {
+      store.getState().refuse(field.name, result.reason);
+      return;
+    }
+    store.getState().applyScenario(result, field.name, field.name === 'preset' ? field.input.value : null);
+  };
+  const listeners: [Element, string, EventListener][] = [];
+  for (const field of fields) {
+    const handler = () => apply(field);
+    const event = field.input instanceof HTMLSelectElement || field.name === 'startPlace' || field.name === 'startDate' ? 'change' : 'input';
+    field.input.addEventListener(event, handler);
+    listeners.push([field.input, event, handler]);
+    if (field.name === 'startPlace') {
+      const onKey = (e: Event) => (e as KeyboardEvent).key === 'Enter' && handler();
+      field.input.addEventListener('keydown', onKey);
+      listeners.push([field.input, 'keydown', onKey]);
+    }
+  }
+
+  const fillOptions = () => {
+    restSelect.replaceChildren(el('option', { text: t('restNone'), attrs: { value: '' } }), ...[2, 3, 4, 5, 6, 7].map((n) => el('option', { text: t('restEvery', { n }), attrs: { value: String(n) } })));
+    riskSelect.replaceChildren(
+      el('option', { text: t('riskIgnore'), attrs: { value: '0' } }),
+      el('option', { text: t('riskAvoid'), attrs: { value: '1' } }),
+      el('option', { text: t('riskStrong'), attrs: { value: '3' } }),
+    );
+    destinationSelect.replaceChildren(
+      el('option', { text: t('destAll'), attrs: { value: 'all' } }),
+      el('option', { text: t('destNearest'), attrs: { value: 'nearest' } }),
+      ...deps.crossings.map((c) => el('option', { text: `${c.name} (${c.usState})`, attrs: { value: c.id } })),
+    );
+  };
+
+  let lastScenario: Scenario | null = null;
+  const relabel = () => {
+    heading.textContent = t('scenarioHeading');
+    fillOptions();
+    for (const field of fields) field.label.textContent = t(field.labelKey);
+    (presetSelect.lastElementChild as HTMLOptionElement).textContent = t('presetCustom');
+    lastScenario = null;
+    update(store.getState());
+  };
+
+  const update = (state: AppState) => {
+    const scenarioChanged = state.scenario !== lastScenario;
+    lastScenario = state.scenario;
+    description.textContent = state.scenario.description;
+    for (const field of fields) {
+      const error = state.fieldErrors[field.name];
+      field.error.textContent = error ?? '';
+      field.input.setAttribute('aria-invalid', error ? 'true' : 'false');
+      field.input.closest('.field')!.classList.toggle('invalid', Boolean(error));
+      // Keep what the person typed while it is refused or being typed; otherwise show the scenario.
+      if (error || (!scenarioChanged && document.activeElement === field.input)) continue;
+      const value = field.read(state.scenario);
+      if (field.input.value !== value) field.input.value = value;
+    }
+  };
+  relabel();
+
+  return {
+    update,
+    relabel,
+    dispose() {
+      for (const [target, event, handler] of listeners) target.removeEventListener(event, handler);
+      section.remove();
+    },
+  };
+}

@@ -1,0 +1,69 @@
+/** How far the scenario is from the observed 2018 track: the summary and each milestone's error. */
+import type { ValidationSummary } from '../sim/validation';
+import type { RoadNetwork } from '../sim/network';
+import { el } from './dom';
+import { formatNumber, formatShortDate, formatSignedDays } from './format';
+import { t } from './i18n';
+
+export function mountValidationPanel(root: HTMLElement, network: RoadNetwork): { update(summary: ValidationSummary | null): void; relabel(): void; dispose(): void } {
+  const section = el('section', { className: 'panel validation-panel', testid: 'validation', attrs: { 'aria-labelledby': 'validation-heading' } });
+  const heading = el('h2', { attrs: { id: 'validation-heading' } });
+  const summaryLine = el('p', { className: 'validation-summary' });
+  const details = el('details');
+  const detailsSummary = el('summary');
+  const table = el('table', { className: 'validation-table' });
+  details.append(detailsSummary, table);
+  section.append(heading, summaryLine, details);
+  root.append(section);
+  let last: ValidationSummary | null = null;
+
+  const render = () => {
+    heading.textContent = t('validationHeading');
+    detailsSummary.textContent = t('validationDetails');
+    const summary = last;
+    if (!summary || summary.compared === 0) {
+      summaryLine.textContent = t('validationNone');
+      table.replaceChildren();
+      details.hidden = true;
+      return;
+    }
+    details.hidden = false;
+    summaryLine.replaceChildren(
+      el('strong', { text: t('validationMae', { days: formatNumber(summary.meanAbsErrorDays ?? 0, 2) }) }),
+      document.createTextNode(' · '),
+      document.createTextNode(t('validationCount', { n: summary.compared, km: formatNumber(summary.meanAbsErrorKm ?? 0) })),
+      document.createTextNode(' · '),
+      document.createTextNode(
+        summary.worst
+          ? t('validationWorst', { place: network.nodes.get(summary.worst.place)?.name ?? summary.worst.place, date: formatShortDate(summary.worst.date), days: formatSignedDays(summary.worst.errorDays ?? 0) })
+          : '',
+      ),
+    );
+    const head = el('tr', {}, [t('colDate'), t('colGroup'), t('colPlace'), t('colErrDays'), t('colErrKm')].map((text) => el('th', { text, attrs: { scope: 'col' } })));
+    const rows = summary.milestones
+      .filter((m) => m.status === 'compared')
+      .map((m) => {
+        const tr = el('tr', { className: Math.abs(m.errorDays ?? 0) >= 2 ? 'off' : '' }, [
+          el('td', { text: formatShortDate(m.date) }),
+          el('td', { text: m.group }),
+          el('td', { text: network.nodes.get(m.place)?.name ?? m.place }),
+          el('td', { className: 'numeric', text: formatSignedDays(m.errorDays ?? 0) }),
+          el('td', { className: 'numeric', text: formatSignedDays(m.errorKm ?? 0) }),
+        ]);
+        tr.dataset.place = m.place;
+        return tr;
+      });
+    table.replaceChildren(el('thead', {}, [head]), el('tbody', {}, rows));
+  };
+
+  return {
+    update(summary) {
+      last = summary;
+      render();
+    },
+    relabel: render,
+    dispose() {
+      section.remove();
+    },
+  };
+}

@@ -1,0 +1,177 @@
+/**
+ * The map workspace as a person uses it: look at the map, play, drag the timeline, press keys,
+ * edit the scenario and read the arrival table.
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, openOfflinePage, type OfflinePage } from './browser';
+
+interface AppSnapshot {
+  date: string;
+  tHours: number;
+  playing: boolean;
+  rate: number;
+  groups: { id: string; km: number; place: string | null; nearestPlace: string }[];
+}
+
+const snapshot = (page: Page) => page.evaluate(() => window.__caravan!.state() as unknown) as Promise<AppSnapshot>;
+const clockDate = (page: Page) => page.getByTestId('clock-date').textContent();
+const sanYsidroDate = (page: Page) => page.locator('[data-testid="arrival-table"] tr[data-crossing="san-ysidro"] [data-field="p50"]').getAttribute('data-value');
+
+/** Share of map-canvas pixels within `tolerance` of a colour. */
+async function colourShare(page: Page, hex: string, tolerance = 40): Promise<number> {
+  return page.evaluate(
+    ([colour, tol]) => {
+      const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="map"] canvas')!;
+      const copy = document.createElement('canvas');
+      copy.width = canvas.width;
+      copy.height = canvas.height;
+      const ctx = copy.getContext('2d')!;
+      ctx.drawImage(canvas, 0, 0);
+      const { data } = ctx.getImageData(0, 0, copy.width, copy.height);
+      const [r, g, b] = [1, 3, 5].map((i) => parseInt((colour as string).slice(i, i + 2), 16));
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        if (Math.abs(data[i]! - r!) + Math.abs(data[i + 1]! - g!) + Math.abs(data[i + 2]! - b!) <= (tol as number)) n++;
+      }
+      return n / (data.length / 4);
+    },
+    [hex, tolerance] as const,
+  );
+}
+
+/** Drags the scrub handle to noon-ish of a date, the way a person does with the mouse. */
+async function dragHandleTo(page: Page, isoDateTime: string): Promise<void> {
+  const track = page.getByTestId('timeline-track');
+  const box = (await track.boundingBox())!;
+  const start = Number(await track.getAttribute('data-start-ms'));
+  const end = Number(await track.getAttribute('data-end-ms'));
+  const targetX = box.x + ((Date.parse(isoDateTime) - start) / (end - start)) * box.width;
+  const handle = (await page.getByTestId('scrub-handle').boundingBox())!;
+  await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+  await page.mouse.down();
+  await page.mouse.move((handle.x + targetX) / 2, handle.y + handle.height / 2, { steps: 5 });
+  await page.mouse.move(targetX, handle.y + handle.height / 2, { steps: 5 });
+  await page.mouse.up();
+}
+
+describe('the map workspace', () => {
+  let browser: Browser;
+  let app: OfflinePage;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    app = await openOfflinePage(browser, inject('baseUrl'));
+    page = app.page;
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('opens on 2018 as it happened with every hook in place', async () => {
+    for (const id of ['map', 'timeline', 'clock-date', 'play-toggle', 'rate', 'scenario-panel', 'speed-walk', 'start-date', 'start-place', 'arrival-table', 'validation']) {
+      await expect(page.getByTestId(id).count(), id).resolves.toBe(1);
+    }
+    await expect.poll(() => clockDate(page)).toBe('2018-10-22');
+    expect(await page.locator('[data-testid="arrival-table"] tbody tr').count()).toBeGreaterThan(40);
+    expect(await sanYsidroDate(page)).toMatch(/^2018-11-\d\d$/);
+    await expect(page.getByTestId('validation').textContent()).resolves.toMatch(/Mean error 0\.\d\d days/);
+  });
+
+  it('draws land, the travelled route and the caravan on the map', async () => {
+    await dragHandleTo(page, '2018-11-12T18:00:00Z');
+    await page.waitForTimeout(600);
+    expect(await colourShare(page, '#fbfaf6', 12)).toBeGreaterThan(0.2); // Mexico and the US
+    expect(await colourShare(page, '#0072b2', 60)).toBeGreaterThan(0.001); // main group: travelled route and marker
+    expect(await colourShare(page, '#d55e00', 60)).toBeGreaterThan(0.001); // lead group
+  });
+
+  it('puts the main group at Mexico City when the handle is dragged to 2018-11-05', async () => {
+    await dragHandleTo(page, '2018-11-05T15:00:00Z');
+    await expect.poll(() => clockDate(page)).toBe('2018-11-05');
+    const main = (await snapshot(page)).groups.find((g) => g.id === 'main')!;
+    expect(main.place).toBe('Mexico City');
+    await expect.poll(() => page.locator('.group-status li[data-group="main"]').textContent()).toContain('at Mexico City');
+  });
+
+  it('plays: the date and the caravan move on, then pause holds them', async () => {
+    await page.keyboard.press('Home');
+    const before = await snapshot(page);
+    await page.getByTestId('rate').selectOption('5');
+    await page.getByTestId('play-toggle').click();
+    await page.waitForTimeout(1500);
+    await page.getByTestId('play-toggle').click();
+    const after = await snapshot(page);
+    expect(after.tHours).toBeGreaterThan(before.tHours + 24);
+    await expect.poll(() => clockDate(page)).not.toBe('2018-10-22');
+    expect(after.groups.find((g) => g.id === 'main')!.km).toBeGreaterThan(before.groups.find((g) => g.id === 'main')!.km);
+    await page.waitForTimeout(300);
+    expect((await snapshot(page)).tHours).toBe(after.tHours);
+  });
+
+  it('moves by keys: → a day, shift+→ a week, ← back, Home and End, space to play', async () => {
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Home');
+    await expect.poll(() => clockDate(page)).toBe('2018-10-22');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => clockDate(page)).toBe('2018-10-23');
+    await page.keyboard.press('Shift+ArrowRight');
+    await expect.poll(() => clockDate(page)).toBe('2018-10-30');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => clockDate(page)).toBe('2018-10-29');
+    await page.keyboard.press('End');
+    await expect.poll(() => clockDate(page)).toBe('2018-11-21');
+    await page.keyboard.press('Home');
+    await page.keyboard.press('Space');
+    await expect.poll(async () => (await snapshot(page)).playing).toBe(true);
+    await page.keyboard.press('Space');
+    await expect.poll(async () => (await snapshot(page)).playing).toBe(false);
+  });
+
+  it('shows an event’s text on hover and jumps to its date on click', async () => {
+    const mark = page.locator('g.event[data-event="troop-orders-800"]');
+    await mark.hover();
+    await expect.poll(() => page.locator('.timeline-tooltip').textContent()).toContain('800');
+    await mark.click();
+    await expect.poll(() => clockDate(page)).toBe('2018-10-25');
+  });
+
+  it('moves the San Ysidro arrival earlier when walking is faster', async () => {
+    const before = (await sanYsidroDate(page))!;
+    await page.getByTestId('speed-walk').fill('70');
+    await expect.poll(async () => ((await sanYsidroDate(page))! < before ? 'earlier' : `still ${await sanYsidroDate(page)}`)).toBe('earlier');
+  });
+
+  it('refuses a negative walking speed next to the field and keeps the last estimates', async () => {
+    const before = await sanYsidroDate(page);
+    await page.getByTestId('speed-walk').fill('-5');
+    await expect.poll(() => page.locator('#field-walk-error').textContent()).toBe('must be a positive number of km per day');
+    expect(await page.getByTestId('speed-walk').getAttribute('aria-invalid')).toBe('true');
+    expect(await sanYsidroDate(page)).toBe(before);
+    await page.getByTestId('speed-walk').fill('40');
+    await expect.poll(() => page.locator('#field-walk-error').textContent()).toBe('');
+  });
+
+  it('refuses an unknown start place and keeps the scenario', async () => {
+    await page.getByTestId('start-place').fill('Atlantis');
+    await page.getByTestId('start-place').press('Enter');
+    await expect.poll(() => page.locator('#field-startPlace-error').textContent()).toContain('Atlantis');
+    await page.getByTestId('start-place').fill('Mapastepec');
+    await page.getByTestId('start-place').press('Enter');
+    await expect.poll(() => page.locator('#field-startPlace-error').textContent()).toBe('');
+  });
+
+  it('sorts the arrival table by a column', async () => {
+    await page.getByRole('button', { name: /^Margin/ }).click();
+    await expect.poll(() => page.locator('[data-testid="arrival-table"] th[aria-sort="ascending"]').textContent()).toMatch(/^Margin/);
+    const margins = await page.locator('[data-testid="arrival-table"] tbody td[data-field="margin"]').allTextContents();
+    const numbers = margins.filter((m) => m !== '—').map((m) => Number(m.replace('−', '-').replace(/[^\d+-]/g, '')));
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+  });
+
+  it('made no request off 127.0.0.1 and logged no error', () => {
+    expect(app.offHostRequests).toEqual([]);
+    expect(app.errors).toEqual([]);
+  });
+});
