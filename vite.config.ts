@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { basemapPlugin } from './scripts/basemap';
 
 export default defineConfig({
   base: './',
+  plugins: [basemapPlugin()],
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1', port: 4173 },
   build: {

@@ -1,1 +1,66 @@
-export async function benchBrowser(): Promise<void> {}
+/**
+ * Browser benchmarks in headless Chromium (software GL here, so pessimistic): navigation to first
+ * full render, main-thread time per frame while playing, scrub input to the updated frame.
+ */
+import { build, preview } from 'vite';
+import { launchBrowser, openOfflinePage } from '../../tests/e2e/browser';
+import { median, report } from './stats';
+
+export async function benchBrowser(): Promise<void> {
+  await build({ logLevel: 'warn' });
+  const server = await preview({ preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn' });
+  const address = server.httpServer.address();
+  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 4173}/`;
+  const browser = await launchBrowser();
+  try {
+    console.log('\nBrowser (headless Chromium, software WebGL)');
+    const loads: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const { page, context } = await openOfflinePage(browser, url);
+      loads.push(await page.evaluate(() => window.__caravan!.readyAtMs!));
+      await context.close();
+    }
+    report('navigation to first full render', median(loads), 1500);
+
+    const { page } = await openOfflinePage(browser, url);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Performance.enable');
+    const taskSeconds = async () => ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0);
+    await page.getByTestId('rate').selectOption('2');
+    const framesBefore = (await page.evaluate(() => window.__caravan!.drawTimes!())).length;
+    const busyBefore = await taskSeconds();
+    await page.getByTestId('play-toggle').click();
+    await page.waitForTimeout(4000);
+    const busyAfter = await taskSeconds();
+    await page.getByTestId('play-toggle').click();
+    const draws = await page.evaluate(() => window.__caravan!.drawTimes!());
+    const frames = draws.length - framesBefore;
+    report(`our draw per frame while playing (${frames} frames in 4 s)`, median(draws), 8);
+    report('all main-thread work per frame while playing (incl. map render)', ((busyAfter - busyBefore) * 1000) / Math.max(frames, 1), 8);
+
+    const scrubs = await page.evaluate(async () => {
+      const svg = document.querySelector<SVGSVGElement>('.timeline-chart svg')!;
+      const box = svg.getBoundingClientRect();
+      const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())));
+      const times: number[] = [];
+      const fire = (type: string, x: number) =>
+        svg.dispatchEvent(new PointerEvent(type, { clientX: box.left + x, clientY: box.top + box.height - 10, bubbles: true, pointerId: 1, isPrimary: true }));
+      fire('pointerdown', 20);
+      await nextFrame();
+      for (let i = 0; i < 40; i++) {
+        // Inputs arrive at any moment of a frame, not just after one: wait a varying part of it.
+        await new Promise((resolve) => setTimeout(resolve, (i * 7) % 16));
+        const t0 = performance.now();
+        fire('pointermove', 20 + ((i * 37) % Math.max(50, box.width - 40)));
+        // The app's frame callback was queued by the input; this one runs right after it.
+        times.push((await nextFrame()) - t0);
+      }
+      fire('pointerup', 20);
+      return times;
+    });
+    report('scrub input to the updated frame (includes waiting for the next frame)', median(scrubs), 16);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}

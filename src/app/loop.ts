@@ -7,14 +7,19 @@ import type { AppStore } from '../state/store';
 export interface Loop {
   /** Ask for a redraw on the next frame (many requests in a frame collapse into one). */
   requestFrame(): void;
+  /** Main-thread milliseconds spent in the last draws (up to 600), for benchmarks. */
+  drawTimes(): number[];
   dispose(): void;
 }
+
+const DRAW_TIMES_KEPT = 600;
 
 export function startLoop(store: AppStore, draw: (frameStart: number) => void): Loop {
   let frame: number | null = null;
   let lastWall: number | null = null;
   let disposed = false;
 
+  const times: number[] = [];
   const onFrame = (now: number) => {
     frame = null;
     if (disposed) return;
@@ -24,7 +29,10 @@ export function startLoop(store: AppStore, draw: (frameStart: number) => void): 
       if (lastWall !== null) store.getState().tick(now - lastWall);
       lastWall = now;
     } else lastWall = null;
+    const t0 = performance.now();
     draw(now);
+    times.push(performance.now() - t0);
+    if (times.length > DRAW_TIMES_KEPT) times.shift();
     if (store.getState().clock.playing) requestFrame();
   };
   const requestFrame = () => {
@@ -34,6 +42,7 @@ export function startLoop(store: AppStore, draw: (frameStart: number) => void): 
   requestFrame();
   return {
     requestFrame,
+    drawTimes: () => [...times],
     dispose() {
       disposed = true;
       unsubscribe();

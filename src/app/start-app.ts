@@ -22,23 +22,33 @@ import { mountPlaybackControls } from '../ui/playback-controls';
 import { mountScenarioPanel } from '../ui/scenario-panel';
 import { mountValidationPanel } from '../ui/validation-panel';
 import { loadEmbeddedData } from './embedded-data';
-import { startLoop } from './loop';
+import { now, startLoop } from './loop';
 import { createModel, type ModelResult } from './model';
 
 declare global {
   interface Window {
-    __caravan?: { ready: boolean; state(): object };
+    __caravan?: CaravanHooks;
   }
 }
 
 const DEFAULT_PRESET = 'historical-2018';
+
+/** What tests and benchmarks read (DESIGN.md, "Stable test hooks"). */
+export interface CaravanHooks {
+  ready: boolean;
+  state(): object;
+  /** Milliseconds from navigation start to the first full render. */
+  readyAtMs?: number;
+  /** Main-thread milliseconds of the last frames drawn. */
+  drawTimes?(): number[];
+}
 
 function fatal(root: HTMLElement, message: string): void {
   root.replaceChildren(el('div', { className: 'fatal', attrs: { role: 'alert' } }, [el('h1', { text: 'Caravan Simulator' }), el('p', { text: message })]));
 }
 
 export function startApp(root: HTMLElement): void {
-  const hooks: { ready: boolean; state(): object } = { ready: false, state: () => ({}) };
+  const hooks: CaravanHooks = { ready: false, state: () => ({}) };
   window.__caravan = hooks;
   setLanguage('en');
 
@@ -60,7 +70,12 @@ export function startApp(root: HTMLElement): void {
   // Layout
   const title = el('h1', { className: 'app-title' });
   const scenarioName = el('span', { className: 'scenario-name' });
-  const topbar = el('header', { className: 'topbar' }, [title, scenarioName]);
+  const languageLabel = el('label', { attrs: { for: 'language' } });
+  const languageSelect = el('select', { testid: 'language', attrs: { id: 'language' } }, [
+    el('option', { text: 'English', attrs: { value: 'en', lang: 'en' } }),
+    el('option', { text: 'Español', attrs: { value: 'es', lang: 'es' } }),
+  ]);
+  const topbar = el('header', { className: 'topbar' }, [title, scenarioName, el('div', { className: 'topbar-actions' }, [languageLabel, languageSelect])]);
   const mapEl = el('div', { className: 'map', testid: 'map', attrs: { role: 'region' } });
   const mapArea = el('div', { className: 'map-area' }, [mapEl]);
   const side = el('aside', { className: 'side' });
@@ -101,7 +116,7 @@ export function startApp(root: HTMLElement): void {
       return [status?.name ?? id, status ? [`${formatNumber(status.headcount)}`, t(status.atPlace ? 'atPlace' : 'nearPlace', { place: status.placeName })] : []];
     },
   });
-  mountLegend(mapArea);
+  const legend = mountLegend(mapArea);
   const groupStatus = mountGroupStatus(mapArea);
   const panel = mountScenarioPanel(side, store, { presets, network: world.network, crossings: world.crossings });
   const table = mountArrivalTable(side, (crossing) => {
@@ -199,18 +214,26 @@ export function startApp(root: HTMLElement): void {
     validation.relabel();
     controls.relabel();
     groupStatus.relabel();
+    legend.relabel();
+    languageLabel.textContent = t('languageLabel');
     drawnScenario = null;
     loop.requestFrame();
   };
 
   const loop = startLoop(store, draw);
+  hooks.drawTimes = loop.drawTimes;
   relabel();
+  languageSelect.addEventListener('change', () => {
+    setLanguage(languageSelect.value === 'es' ? 'es' : 'en');
+    relabel();
+  });
 
   mapView.loaded.then(() => {
     mapReady = true;
     mapView.setScenario(model.trajectory, model.rows, marginColor, formatShortDate);
     draw();
     mapView.map.once('idle', () => {
+      hooks.readyAtMs = now();
       hooks.ready = true;
     });
   });

@@ -65,11 +65,10 @@ export function declutter(map: MapLibreMap, labels: readonly Label[]): void {
   const width = canvas.clientWidth;
   const height = canvas.clientHeight;
   const shown: Box[] = [];
+  // Measure every new label first, then write: interleaving reads and writes would force a layout each time.
+  const unmeasured = labels.filter((l) => l.size === null);
+  for (const label of unmeasured) label.size = { width: label.element.offsetWidth, height: label.element.offsetHeight };
   for (const label of [...labels].sort((a, b) => a.priority - b.priority)) {
-    if (label.size === null) {
-      label.element.style.visibility = 'visible';
-      label.size = { width: label.element.offsetWidth, height: label.element.offsetHeight };
-    }
     const box = boxOf(map, label);
     const inside = box.x1 > 0 && box.x0 < width && box.y1 > 0 && box.y0 < height;
     const visible = inside && !shown.some((other) => overlaps(box, other));

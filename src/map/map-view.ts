@@ -11,7 +11,8 @@ import type { GroupPosition } from '../sim/sample';
 import type { Trajectory } from '../sim/run-scenario';
 import { basemapStyle } from './basemap-style';
 import { createLabel, declutter, remeasure, type Label } from './labels';
-import { addStaticLayers, setScenarioLayers, updateFrameLayers } from './map-layers';
+import { projectStyle, setScenarioLayers } from './map-layers';
+import { createMovingOverlay } from './moving-overlay';
 
 /** Southern Mexico to the US border. */
 export const INITIAL_BOUNDS: [[number, number], [number, number]] = [
@@ -43,9 +44,11 @@ function popupContent(title: string, lines: readonly string[]): HTMLElement {
 
 export function createMapView(container: HTMLElement, data: LoadedData, describe: { crossing(id: string): [string, string[]]; deployment(id: string): [string, string[]]; group(id: string): [string, string[]] }): MapView {
   maplibregl.setWorkerUrl(workerUrl);
+  const base = basemapStyle();
+  const project = projectStyle(data);
   const map = new maplibregl.Map({
     container,
-    style: basemapStyle(),
+    style: { ...base, sources: { ...base.sources, ...project.sources }, layers: [...base.layers, ...project.layers] },
     bounds: INITIAL_BOUNDS,
     fitBoundsOptions: { padding: 24 },
     attributionControl: { compact: true, customAttribution: 'Natural Earth · US Census (us-atlas) · GeoNames' },
@@ -64,12 +67,22 @@ export function createMapView(container: HTMLElement, data: LoadedData, describe
   const placeLabels = () => [...crossingLabels.values(), ...townLabels];
   const tidy = () => declutter(map, placeLabels());
   const popup = new maplibregl.Popup({ closeButton: true, closeOnClick: true, maxWidth: '280px' });
+  const overlay = createMovingOverlay(map);
+  // Groups and troops are drawn on the overlay canvas, so they are found by position, not by layer.
+  map.on('click', (e) => {
+    const hit = overlay.hitAt(e.point.x, e.point.y);
+    if (hit === null) return;
+    const [title, lines] = describe[hit.kind](hit.id);
+    popup.setLngLat(e.lngLat).setDOMContent(popupContent(title, lines)).addTo(map);
+  });
+  map.on('mousemove', (e) => {
+    map.getCanvas().style.cursor = overlay.hitAt(e.point.x, e.point.y) !== null ? 'pointer' : '';
+  });
 
   loaded.then(() => {
     // The container has its final size only once the page is laid out: frame the view again.
     map.resize();
     map.fitBounds(INITIAL_BOUNDS, { padding: { top: 16, left: 16, right: 16, bottom: 40 }, animate: false });
-    addStaticLayers(map, data);
     // Priorities: destination crossings (set per scenario), ports of big cities, other ports, cities, towns.
     const population = new Map(data.places.map((p) => [p.id, p.population ?? 0]));
     const seen = new Set<string>();
@@ -89,7 +102,7 @@ export function createMapView(container: HTMLElement, data: LoadedData, describe
     }
     map.on('moveend', tidy);
     map.on('resize', tidy);
-    const showPopup = (layer: string, kind: 'crossing' | 'deployment' | 'group', key: string) => {
+    const showPopup = (layer: string, kind: 'crossing', key: string) => {
       map.on('click', layer, (e) => {
         const feature = e.features?.[0];
         const id = feature?.properties?.[key];
@@ -101,8 +114,6 @@ export function createMapView(container: HTMLElement, data: LoadedData, describe
       map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = ''));
     };
     showPopup('crossings', 'crossing', 'id');
-    showPopup('deployments', 'deployment', 'id');
-    showPopup('groups', 'group', 'group');
   });
 
   return {
@@ -132,7 +143,7 @@ export function createMapView(container: HTMLElement, data: LoadedData, describe
       }
     },
     update(view) {
-      updateFrameLayers(map, view);
+      overlay.draw(view);
       const present = new Set(view.positions.map((p) => p.group));
       for (const [id, label] of groupLabels) label.element.hidden = !present.has(id);
       for (const p of view.positions) {
@@ -144,6 +155,7 @@ export function createMapView(container: HTMLElement, data: LoadedData, describe
       }
     },
     dispose() {
+      overlay.dispose();
       map.remove();
     },
   };

@@ -6,7 +6,7 @@ export const groupColors: Record<string, string> = {
   main: '#0072B2',
   rear: '#009E73',
 };
-const extraGroupColors = ['#CC79A7', '#E69F00', '#56B4E9', '#F0E442'];
+const extraGroupColors = ['#CC79A7', '#56B4E9', '#882255', '#117733'];
 
 export function groupColor(groupId: string, index: number): string {
   return groupColors[groupId] ?? extraGroupColors[index % extraGroupColors.length]!;
@@ -19,4 +19,13 @@ export const deploymentColors = {
   'national-guard': '#7a6a2a',
 } as const;
 
-export const marginColors = { troopsFirst: '#0072B2', caravanFirst: '#D55E00', unknown: '#6e7781' } as const;
+/** Crossings: distinct from every group colour (indigo and amber), with grey for "no troops in the sector". */
+export const marginColors = { troopsFirst: '#332288', caravanFirst: '#E69F00', unknown: '#8c959f' } as const;
+
+export const basemapColors = {
+  sea: '#cfdde6',
+  land: '#f3f0e8',
+  focusLand: '#fbfaf6',
+  countryBorder: '#8a8577',
+  stateBorder: '#b9b3a4',
+} as const;

@@ -6,16 +6,24 @@ import dijkstra from 'graphology-shortest-path/dijkstra';
 import type { RoadNetwork } from './network';
 import { lastIndexAtOrBefore, type Route } from './route';
 
+const ALL_CROSSINGS = '__all-crossings__';
+
+/**
+ * One Dijkstra from a virtual node joined to every crossing-facing node by a 0 km edge: the path to
+ * any node then starts at its nearest crossing.
+ */
 export function nearestCrossingKmByNode(network: RoadNetwork, facingNodes: readonly string[]): Map<string, number> {
+  const graph = network.graph.copy();
+  graph.addNode(ALL_CROSSINGS);
+  for (const node of new Set(facingNodes)) graph.addUndirectedEdge(ALL_CROSSINGS, node);
+  const weight = (_key: string, attrs: { edge?: { roadKm: number } }) => attrs.edge?.roadKm ?? 0;
+  const paths = dijkstra.singleSource(graph, ALL_CROSSINGS, weight);
   const best = new Map<string, number>();
-  for (const node of network.nodes.keys()) best.set(node, Infinity);
-  for (const source of new Set(facingNodes)) {
-    const paths = dijkstra.singleSource(network.graph, source, (_key, attrs) => attrs.edge.roadKm);
-    for (const [target, path] of Object.entries(paths)) {
-      let km = 0;
-      for (let i = 1; i < path.length; i++) km += network.edges.get(network.graph.edge(path[i - 1]!, path[i]!)!)!.roadKm;
-      if (km < best.get(target)!) best.set(target, km);
-    }
+  for (const node of network.nodes.keys()) {
+    const path = paths[node];
+    let km = path ? 0 : Infinity;
+    for (let i = 2; path && i < path.length; i++) km += network.edges.get(network.graph.edge(path[i - 1]!, path[i]!)!)!.roadKm;
+    best.set(node, km);
   }
   return best;
 }

@@ -36,6 +36,8 @@ export function mountScenarioPanel(root: HTMLElement, store: AppStore, deps: Sce
   const section = el('section', { className: 'panel scenario-panel', testid: 'scenario-panel', attrs: { 'aria-labelledby': 'scenario-heading' } });
   const heading = el('h2', { attrs: { id: 'scenario-heading' } });
   const description = el('p', { className: 'scenario-description' });
+  const aboutSummary = el('summary');
+  const about = el('details', { className: 'scenario-about' }, [aboutSummary, description]);
   const form = el('form', { className: 'scenario-form', attrs: { novalidate: '' } });
   form.addEventListener('submit', (e) => e.preventDefault());
 
@@ -122,7 +124,7 @@ export function mountScenarioPanel(root: HTMLElement, store: AppStore, deps: Sce
     },
   );
 
-  section.append(heading, description, form, placeList);
+  section.append(heading, about, form, placeList);
   root.append(section);
 
   const apply = (field: Field) => {
@@ -164,6 +166,7 @@ export function mountScenarioPanel(root: HTMLElement, store: AppStore, deps: Sce
   let lastScenario: Scenario | null = null;
   const relabel = () => {
     heading.textContent = t('scenarioHeading');
+    aboutSummary.textContent = t('aboutScenario');
     fillOptions();
     for (const field of fields) field.label.textContent = t(field.labelKey);
     (presetSelect.lastElementChild as HTMLOptionElement).textContent = t('presetCustom');

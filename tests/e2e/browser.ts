@@ -3,6 +3,13 @@
  * test if it tries to reach anything but 127.0.0.1: the app must work offline.
  */
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { CaravanHooks } from '../../src/app/start-app';
+
+declare global {
+  interface Window {
+    __caravan?: CaravanHooks;
+  }
+}
 
 export const CHROMIUM_ARGS = [
   '--headless',
@@ -36,6 +43,9 @@ export async function openOfflinePage(
   viewport = { width: 1440, height: 900 },
 ): Promise<OfflinePage> {
   const context = await browser.newContext({ viewport, acceptDownloads: true });
+  // Functions passed to page.evaluate are compiled by tsx/esbuild with keepNames, which wraps them in
+  // __name(); give the page a no-op of it.
+  await context.addInitScript({ content: 'window.__name = (f) => f;' });
   const offHostRequests: string[] = [];
   const errors: string[] = [];
   await context.route('**/*', (route) => {
@@ -55,22 +65,35 @@ export async function openOfflinePage(
   return { page, context, offHostRequests, errors };
 }
 
-/** Share of the map canvas's pixels that differ from the given background colour. */
-export async function nonBackgroundShare(page: Page, background: string): Promise<number> {
-  return page.evaluate((bg) => {
-    const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="map"] canvas');
-    if (!canvas) return 0;
-    const copy = document.createElement('canvas');
-    copy.width = canvas.width;
-    copy.height = canvas.height;
-    const ctx = copy.getContext('2d')!;
-    ctx.drawImage(canvas, 0, 0);
-    const { data } = ctx.getImageData(0, 0, copy.width, copy.height);
-    const [r, g, b] = [1, 3, 5].map((i) => parseInt(bg.slice(i, i + 2), 16));
-    let differ = 0;
-    for (let i = 0; i < data.length; i += 4) {
-      if (Math.abs(data[i]! - r!) + Math.abs(data[i + 1]! - g!) + Math.abs(data[i + 2]! - b!) > 24) differ++;
-    }
-    return differ / (data.length / 4);
-  }, background);
+/**
+ * Share of the map's pixels within `tolerance` (sum of channel differences) of a colour — or, with
+ * `differ`, that differ from it. The map is its WebGL canvas with the moving-things canvas over it.
+ */
+export async function mapColourShare(page: Page, hex: string, tolerance: number, differ = false): Promise<number> {
+  return page.evaluate(
+    ({ colour, tol, away }) => {
+      const canvases = [...document.querySelectorAll<HTMLCanvasElement>('[data-testid="map"] canvas')];
+      const base = canvases[0];
+      if (!base) return 0;
+      const copy = document.createElement('canvas');
+      copy.width = base.width;
+      copy.height = base.height;
+      const ctx = copy.getContext('2d')!;
+      for (const canvas of canvases) ctx.drawImage(canvas, 0, 0, copy.width, copy.height);
+      const { data } = ctx.getImageData(0, 0, copy.width, copy.height);
+      const [r, g, b] = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));
+      let n = 0;
+      for (let i = 0; i < data.length; i += 4) {
+        const near = Math.abs(data[i]! - r!) + Math.abs(data[i + 1]! - g!) + Math.abs(data[i + 2]! - b!) <= tol;
+        if (near !== away) n++;
+      }
+      return n / (data.length / 4);
+    },
+    { colour: hex, tol: tolerance, away: differ },
+  );
+}
+
+/** Share of the map's pixels that differ from the given background colour. */
+export function nonBackgroundShare(page: Page, background: string): Promise<number> {
+  return mapColourShare(page, background, 24, true);
 }

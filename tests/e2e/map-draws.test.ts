@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, nonBackgroundShare, openOfflinePage } from './browser';
-import { basemapColors } from '../../src/map/basemap-style';
+import { basemapColors } from '../../src/map/palette';
 
 describe('the built page', () => {
   let browser: Browser;

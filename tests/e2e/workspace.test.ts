@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openOfflinePage, type OfflinePage } from './browser';
+import { launchBrowser, mapColourShare, openOfflinePage, type OfflinePage } from './browser';
 
 interface AppSnapshot {
   date: string;
@@ -17,28 +17,6 @@ interface AppSnapshot {
 const snapshot = (page: Page) => page.evaluate(() => window.__caravan!.state() as unknown) as Promise<AppSnapshot>;
 const clockDate = (page: Page) => page.getByTestId('clock-date').textContent();
 const sanYsidroDate = (page: Page) => page.locator('[data-testid="arrival-table"] tr[data-crossing="san-ysidro"] [data-field="p50"]').getAttribute('data-value');
-
-/** Share of map-canvas pixels within `tolerance` of a colour. */
-async function colourShare(page: Page, hex: string, tolerance = 40): Promise<number> {
-  return page.evaluate(
-    ([colour, tol]) => {
-      const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="map"] canvas')!;
-      const copy = document.createElement('canvas');
-      copy.width = canvas.width;
-      copy.height = canvas.height;
-      const ctx = copy.getContext('2d')!;
-      ctx.drawImage(canvas, 0, 0);
-      const { data } = ctx.getImageData(0, 0, copy.width, copy.height);
-      const [r, g, b] = [1, 3, 5].map((i) => parseInt((colour as string).slice(i, i + 2), 16));
-      let n = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        if (Math.abs(data[i]! - r!) + Math.abs(data[i + 1]! - g!) + Math.abs(data[i + 2]! - b!) <= (tol as number)) n++;
-      }
-      return n / (data.length / 4);
-    },
-    [hex, tolerance] as const,
-  );
-}
 
 /** Drags the scrub handle to noon-ish of a date, the way a person does with the mouse. */
 async function dragHandleTo(page: Page, isoDateTime: string): Promise<void> {
@@ -82,9 +60,9 @@ describe('the map workspace', () => {
   it('draws land, the travelled route and the caravan on the map', async () => {
     await dragHandleTo(page, '2018-11-12T18:00:00Z');
     await page.waitForTimeout(600);
-    expect(await colourShare(page, '#fbfaf6', 12)).toBeGreaterThan(0.2); // Mexico and the US
-    expect(await colourShare(page, '#0072b2', 60)).toBeGreaterThan(0.001); // main group: travelled route and marker
-    expect(await colourShare(page, '#d55e00', 60)).toBeGreaterThan(0.001); // lead group
+    expect(await mapColourShare(page, '#fbfaf6', 12)).toBeGreaterThan(0.2); // Mexico and the US
+    expect(await mapColourShare(page, '#0072b2', 30)).toBeGreaterThan(0.001); // main group: travelled route and marker
+    expect(await mapColourShare(page, '#d55e00', 30)).toBeGreaterThan(0.001); // lead group
   });
 
   it('puts the main group at Mexico City when the handle is dragged to 2018-11-05', async () => {

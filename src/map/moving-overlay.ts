@@ -1,0 +1,163 @@
+/**
+ * Everything that depends on the clock — each group's travelled route, head-to-tail extent and
+ * marker, the troops sized by headcount(t), the observed nights so far — is drawn on a 2D canvas over
+ * the map. The WebGL map then repaints only when the camera or the scenario changes, never because
+ * the clock moved (on software GL one repaint costs ~50 ms; this canvas ~1 ms).
+ */
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { FeatureCollection, Point } from 'geojson';
+import type { GroupPosition } from '../sim/sample';
+import type { Trajectory } from '../sim/run-scenario';
+import { routeSlice } from './map-layers';
+import { groupColor } from './palette';
+
+export interface MovingView {
+  trajectory: Trajectory;
+  positions: readonly GroupPosition[];
+  deployments: FeatureCollection<Point>;
+  observed: FeatureCollection<Point>;
+}
+
+/** People walking in a column stretch over about 1.5 km per thousand; riding, over several. */
+export function extentKm(position: GroupPosition): number {
+  const onFoot = position.activity === 'walk' || position.activity === 'waiting' || position.activity === 'rest' || position.activity === 'stay';
+  return Math.max(1, (position.headcount / 1000) * (onFoot ? 1.5 : 8));
+}
+
+/** Marker radius in CSS pixels: grows with the square root of the headcount. */
+export function markerRadius(headcount: number): number {
+  return 5 + Math.min(8, Math.sqrt(headcount) / 12);
+}
+
+/** Troop circles: area proportional to headcount, never smaller than 3 px. */
+export function deploymentRadius(headcount: number): number {
+  return Math.max(3, 0.45 * Math.sqrt(headcount));
+}
+
+export interface MovingOverlay {
+  canvas: HTMLCanvasElement;
+  draw(view: MovingView): void;
+  /** What is drawn under a point (CSS pixels in the map): a group or a deployment, if any. */
+  hitAt(x: number, y: number): { kind: 'group' | 'deployment'; id: string } | null;
+  dispose(): void;
+}
+
+export function createMovingOverlay(map: MapLibreMap): MovingOverlay {
+  const canvas = document.createElement('canvas');
+  canvas.className = 'moving-overlay';
+  canvas.setAttribute('aria-hidden', 'true');
+  map.getCanvasContainer().append(canvas);
+  const ctx = canvas.getContext('2d')!;
+  let last: MovingView | null = null;
+  let markers: { kind: 'group' | 'deployment'; id: string; x: number; y: number; r: number }[] = [];
+
+  const resize = () => {
+    const source = map.getCanvas();
+    const ratio = window.devicePixelRatio || 1;
+    canvas.style.width = `${source.clientWidth}px`;
+    canvas.style.height = `${source.clientHeight}px`;
+    canvas.width = Math.round(source.clientWidth * ratio);
+    canvas.height = Math.round(source.clientHeight * ratio);
+  };
+
+  const line = (coords: readonly [number, number][]) => {
+    ctx.beginPath();
+    coords.forEach((c, i) => {
+      const p = map.project(c);
+      if (i === 0) ctx.moveTo(p.x, p.y);
+      else ctx.lineTo(p.x, p.y);
+    });
+    ctx.stroke();
+  };
+
+  const draw = (view: MovingView) => {
+    last = view;
+    const ratio = window.devicePixelRatio || 1;
+    if (canvas.width !== Math.round(map.getCanvas().clientWidth * ratio)) resize();
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.clearRect(0, 0, canvas.width, canvas.height);
+    ctx.lineCap = 'round';
+    ctx.lineJoin = 'round';
+    const index = new Map(view.trajectory.groups.map((g, i) => [g.id, i]));
+    const tracks = new Map(view.trajectory.groups.map((g) => [g.id, g]));
+    // Draw the biggest group last so it stays on top where routes overlap.
+    const order = [...view.positions].sort((a, b) => a.headcount - b.headcount);
+    for (const p of order) {
+      const track = tracks.get(p.group)!;
+      ctx.strokeStyle = groupColor(p.group, index.get(p.group)!);
+      ctx.globalAlpha = 1;
+      ctx.lineWidth = 4.5;
+      if (p.km > 0) line(routeSlice(track.route, 0, p.km));
+      ctx.globalAlpha = 0.5;
+      ctx.lineWidth = 12;
+      line(routeSlice(track.route, p.km - extentKm(p), p.km));
+    }
+    ctx.globalAlpha = 1;
+    markers = [];
+    for (const f of view.observed.features) {
+      const at = map.project(f.geometry.coordinates as [number, number]);
+      ctx.beginPath();
+      ctx.arc(at.x, at.y, 4, 0, Math.PI * 2);
+      ctx.fillStyle = '#ffffff';
+      ctx.fill();
+      ctx.lineWidth = 1.5;
+      ctx.strokeStyle = '#24292f';
+      ctx.stroke();
+    }
+    for (const f of view.deployments.features) {
+      const { status, headcount, id } = f.properties as { status: string; headcount: number; id: string };
+      const at = map.project(f.geometry.coordinates as [number, number]);
+      const r = deploymentRadius(headcount);
+      ctx.beginPath();
+      ctx.arc(at.x, at.y, r, 0, Math.PI * 2);
+      ctx.globalAlpha = status === 'announced' ? 0.25 : 0.7;
+      ctx.fillStyle = status === 'in-position' ? '#3d4a1f' : status === 'arriving' ? '#9c7a1d' : '#ffffff';
+      ctx.fill();
+      ctx.globalAlpha = 1;
+      ctx.lineWidth = 1.5;
+      ctx.strokeStyle = '#3d4a1f';
+      if (status === 'announced') ctx.setLineDash([3, 2]);
+      ctx.stroke();
+      ctx.setLineDash([]);
+      markers.push({ kind: 'deployment', id, x: at.x, y: at.y, r });
+    }
+    for (const p of order) {
+      const at = map.project([p.lon, p.lat]);
+      const r = markerRadius(p.headcount);
+      ctx.beginPath();
+      ctx.arc(at.x, at.y, r, 0, Math.PI * 2);
+      ctx.fillStyle = groupColor(p.group, index.get(p.group)!);
+      ctx.fill();
+      ctx.lineWidth = 2.5;
+      ctx.strokeStyle = '#ffffff';
+      ctx.stroke();
+      markers.push({ kind: 'group', id: p.group, x: at.x, y: at.y, r });
+    }
+  };
+
+  const redraw = () => {
+    if (last) draw(last);
+  };
+  map.on('move', redraw);
+  map.on('resize', () => {
+    resize();
+    redraw();
+  });
+  resize();
+
+  return {
+    canvas,
+    draw,
+    hitAt(x, y) {
+      for (let i = markers.length - 1; i >= 0; i--) {
+        const m = markers[i]!;
+        if ((m.x - x) ** 2 + (m.y - y) ** 2 <= (m.r + 3) ** 2) return { kind: m.kind, id: m.id };
+      }
+      return null;
+    },
+    dispose() {
+      map.off('move', redraw);
+      canvas.remove();
+    },
+  };
+}
