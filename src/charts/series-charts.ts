@@ -18,19 +18,22 @@ export interface SeriesPoint {
   value: number;
 }
 
+/** Pixels kept free above each chart for its label, so lines never run through the text. */
+const LABEL_BAND = 14;
+
 type G = Selection<SVGGElement, unknown, null, undefined>;
 
 export function drawDistanceChart(g: G, data: ChartData, x: ScaleTime<number, number>, height: number, label: string): void {
   g.selectAll('*').remove();
   const yMax = max(data.distanceSeries.flatMap((s) => s.points.map((p) => p.value))) ?? 1;
-  const y = scaleLinear().domain([0, yMax]).nice(3).range([height, 2]);
+  const y = scaleLinear().domain([0, yMax]).nice(3).range([height, LABEL_BAND]);
   const path = line<SeriesPoint>()
     .x((p) => x(dateAt(data.startDate, p.tHours)))
     .y((p) => y(p.value));
   data.distanceSeries.forEach((series, i) => {
     g.append('path').attr('class', 'series-line').attr('fill', 'none').attr('stroke', groupColor(series.group, i)).attr('stroke-width', 1.8).attr('d', path(series.points as SeriesPoint[]) ?? '');
   });
-  g.append('text').attr('class', 'chart-label').attr('x', 4).attr('y', 11).text(label);
+  g.append('text').attr('class', 'chart-label').attr('x', 4).attr('y', 10).text(label);
   g.append('text').attr('class', 'chart-tick').attr('x', x.range()[1]! - 2).attr('y', 11).attr('text-anchor', 'end').text(`${Math.round(yMax).toLocaleString()} km`);
 }
 
@@ -44,7 +47,7 @@ export function drawTroopChart(g: G, data: ChartData, x: ScaleTime<number, numbe
   });
   const stacked = stack<Record<string, number>>().keys(states)(rows);
   const yMax = max(stacked.at(-1) ?? [], (d) => d[1]) ?? 1;
-  const y = scaleLinear().domain([0, Math.max(yMax, 1)]).range([height, 2]);
+  const y = scaleLinear().domain([0, Math.max(yMax, 1)]).range([height, LABEL_BAND]);
   const shape = area<[number, number] & { data: Record<string, number> }>()
     .x((d) => x(dateAt(data.startDate, d.data.tHours!)))
     .y0((d) => y(d[0]))
@@ -52,6 +55,6 @@ export function drawTroopChart(g: G, data: ChartData, x: ScaleTime<number, numbe
   for (const layer of stacked) {
     g.append('path').attr('class', 'series-area').attr('fill', stateColors[layer.key] ?? '#999').attr('opacity', 0.75).attr('d', shape(layer as never) ?? '');
   }
-  g.append('text').attr('class', 'chart-label').attr('x', 4).attr('y', 11).text(label);
+  g.append('text').attr('class', 'chart-label').attr('x', 4).attr('y', 10).text(label);
   g.append('text').attr('class', 'chart-tick').attr('x', x.range()[1]! - 2).attr('y', 11).attr('text-anchor', 'end').text(Math.round(yMax).toLocaleString());
 }

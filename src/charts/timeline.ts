@@ -25,8 +25,8 @@ export interface TimelineLabels {
 }
 
 const MARGIN = { left: 12, right: 12 };
-const DISTANCE_H = 46;
-const TROOPS_H = 34;
+const DISTANCE_H = 52;
+const TROOPS_H = 40;
 const EVENTS_H = 18;
 const AXIS_H = 22;
 const GAP = 4;

@@ -4,8 +4,8 @@ import { el } from './dom';
 import { t, type MessageKey } from './i18n';
 
 export function mountLegend(root: HTMLElement): { relabel(): void } {
-  // Open where the map has room for it; a tap away on small screens.
-  const box = el('details', { className: 'legend', attrs: root.clientWidth >= 900 ? { open: '' } : {} });
+  // Closed by default: open, it would cover northern Mexico; one click shows it.
+  const box = el('details', { className: 'legend' });
   const heading = el('summary', { className: 'legend-heading' });
   const list = el('ul');
   box.append(heading, list);
