@@ -59,6 +59,33 @@ export async function benchBrowser(): Promise<void> {
       return times;
     });
     report('scrub input to the updated frame (includes waiting for the next frame)', median(scrubs), 16);
+
+    // Ensembles in the worker: 10,000 runs of the historical scenario, and what the main thread felt.
+    const times: number[] = [];
+    const longest: number[] = [];
+    for (let seed = 11; seed <= 13; seed++) {
+      await page.evaluate(() => {
+        const w = window as unknown as { __scriptMs: number[] };
+        w.__scriptMs = [];
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as unknown as { scripts: { duration: number }[] }[]) for (const script of entry.scripts) w.__scriptMs.push(script.duration);
+        }).observe({ type: 'long-animation-frame' });
+      });
+      await page.getByTestId('ensemble-runs').selectOption('10000');
+      await page.getByTestId('ensemble-seed').fill(String(seed));
+      await page.waitForFunction(
+        (s) => {
+          const e = (window.__caravan!.state() as { ensemble: { state: string; seed: number; runs: number } }).ensemble;
+          return e.state === 'done' && e.seed === s && e.runs === 10000;
+        },
+        seed,
+        { timeout: 60_000 },
+      );
+      times.push(await page.evaluate(() => (window.__caravan!.state() as { ensemble: { elapsedMs: number } }).ensemble.elapsedMs));
+      longest.push(await page.evaluate(() => Math.max(0, ...(window as unknown as { __scriptMs: number[] }).__scriptMs)));
+    }
+    report('10,000-run ensemble in the worker (request to result)', median(times), 3000);
+    report('longest main-thread script during it', Math.max(...longest), 50);
   } finally {
     await browser.close();
     await server.close();

@@ -25,6 +25,8 @@ export interface ModelResult {
   troopSeries: { usState: string; points: SeriesPoint[] }[];
   /** Per group, the same distance at any instant (for the chart cursor and the status line). */
   nearestCrossingKm(group: string, tHours: number): number | null;
+  /** Per group, the same distance at a km along its route (for the ensemble's bands). */
+  nearestCrossingKmAtKm(group: string, km: number): number | null;
 }
 
 const SERIES_STEP_HOURS = 6;
@@ -43,6 +45,10 @@ export function createModel(data: LoadedData): (scenario: Scenario) => ModelResu
       const track = trajectory.groups.find((g) => g.id === group);
       const at = track && kmAt(track, tHours);
       return track && at ? nearestCrossingKmAt(track.route, at.km, byNode) : null;
+    };
+    const nearestCrossingKmAtKm = (group: string, km: number) => {
+      const track = trajectory.groups.find((g) => g.id === group);
+      return track ? nearestCrossingKmAt(track.route, km, byNode) : null;
     };
     const times: number[] = [];
     for (let t = 0; t <= spanHours; t += SERIES_STEP_HOURS) times.push(t);
@@ -66,6 +72,7 @@ export function createModel(data: LoadedData): (scenario: Scenario) => ModelResu
         })),
       })),
       nearestCrossingKm,
+      nearestCrossingKmAtKm,
     };
     last = { scenario, result };
     return result;

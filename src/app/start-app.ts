@@ -24,6 +24,11 @@ import { mountValidationPanel } from '../ui/validation-panel';
 import { loadEmbeddedData } from './embedded-data';
 import { now, startLoop } from './loop';
 import { createModel, type ModelResult } from './model';
+import { createEnsembleClient } from './ensemble-client';
+import { arrivalRows } from '../sim/arrival-table';
+import type { EnsembleResult } from '../sim/ensemble';
+import type { BandPoint } from '../charts/series-charts';
+import { mountEnsemblePanel, type EnsembleSettings, type EnsembleStatus } from '../ui/ensemble-panel';
 
 declare global {
   interface Window {
@@ -164,21 +169,121 @@ export function startApp(root: HTMLElement): void {
   let observedFc: FeatureCollection<Point> = { type: 'FeatureCollection', features: [] };
   let mapReady = false;
 
+  // Ensembles: run in the worker after each edit (debounced); a newer edit cancels the one in flight.
+  const ensembleClient = createEnsembleClient();
+  let ensembleSettings: EnsembleSettings = { runs: 1000, seed: 1 };
+  let ensemble: EnsembleResult | null = null;
+  let ensembleStatus: EnsembleStatus = { state: 'idle', done: 0, total: 0 };
+  let ensembleTimer: ReturnType<typeof setTimeout> | null = null;
+  let rows = model.rows;
+
+  const distanceBands = (result: EnsembleResult | null): BandPoint[][] | undefined =>
+    result?.bands.map((band) =>
+      Array.from(band.p10Km, (p10, i) => {
+        const p90 = band.p90Km[i]!;
+        if (Number.isNaN(p10) || Number.isNaN(p90)) return null;
+        // Farther along the route means nearer a crossing, almost always: P90 km gives the low edge.
+        const a = model.nearestCrossingKmAtKm(band.group, p10) ?? 0;
+        const b = model.nearestCrossingKmAtKm(band.group, p90) ?? 0;
+        return { tHours: i * band.stepHours, low: Math.min(a, b), high: Math.max(a, b) };
+      }).filter((p): p is BandPoint => p !== null && p.tHours <= model.trajectory.spanHours),
+    );
+
+  /**
+   * Everything that depends on the model's results (and the ensemble's, when it has one). When an
+   * ensemble result lands, the table, the charts and the map are updated in separate tasks, so no
+   * single one holds the main thread for long.
+   */
+  const showResults = (spread = false) => {
+    rows = arrivalRows(model.trajectory, world, ensemble);
+    const destinations = new Set(model.trajectory.groups.map((g) => g.destination));
+    table.update(rows, destinations);
+    validation.update(model.validation, ensemble?.coverage ?? null);
+    ensemblePanel.update(ensembleStatus, model.scenario);
+    if (spread) {
+      const forModel = model;
+      setTimeout(() => {
+        if (forModel !== model) return;
+        showCharts();
+        setTimeout(() => forModel === model && mapReady && mapView.setScenario(model.trajectory, rows, marginColor, formatShortDate), 0);
+      }, 0);
+      return;
+    }
+    showCharts();
+    if (mapReady) mapView.setScenario(model.trajectory, rows, marginColor, formatShortDate);
+  };
+  const showCharts = () => {
+    const bands = distanceBands(ensemble);
+    timeline.setData(
+      {
+        startDate: model.trajectory.startDate,
+        spanHours: model.trajectory.spanHours,
+        distanceSeries: model.distanceSeries,
+        ...(bands ? { distanceBands: ensemble!.bands.map((b, i) => ({ group: b.group, points: bands[i]! })) } : {}),
+        troopSeries: model.troopSeries,
+        events: data.events,
+      },
+      timelineLabels(),
+    );
+  };
+
+  const runEnsembleNow = () => {
+    ensembleTimer = null;
+    const request = { scenario: model.scenario, ...ensembleSettings };
+    const forModel = model;
+    const started = now();
+    ensembleStatus = { state: 'running', done: 0, total: request.runs };
+    ensemblePanel.update(ensembleStatus, model.scenario);
+    ensembleClient
+      .run(request, (done) => {
+        ensembleStatus = { state: 'running', done, total: request.runs };
+        ensemblePanel.update(ensembleStatus, model.scenario);
+      })
+      .then((result) => {
+        if (result === null || forModel !== model) return;
+        ensemble = result;
+        ensembleStatus = { state: 'done', done: request.runs, total: request.runs, elapsedMs: now() - started };
+        showResults(true);
+        loop.requestFrame();
+      })
+      .catch((err: unknown) => {
+        ensembleStatus = { state: 'failed', done: 0, total: request.runs, message: (err as Error).message };
+        ensemblePanel.update(ensembleStatus, model.scenario);
+      });
+  };
+  const scheduleEnsemble = () => {
+    const request = { scenario: model.scenario, ...ensembleSettings };
+    const hit = ensembleClient.cached(request);
+    if (ensembleTimer !== null) clearTimeout(ensembleTimer);
+    ensembleClient.cancel();
+    if (hit) {
+      ensemble = hit;
+      ensembleStatus = { state: 'done', done: request.runs, total: request.runs };
+      showResults();
+      return;
+    }
+    ensemble = null;
+    ensembleStatus = { state: 'idle', done: 0, total: request.runs };
+    ensembleTimer = setTimeout(runEnsembleNow, 250);
+  };
+  const ensemblePanel = mountEnsemblePanel(side, store, ensembleSettings, (settings) => {
+    ensembleSettings = settings;
+    scheduleEnsemble();
+  });
+  // Right under the scenario it qualifies, above the table it feeds.
+  side.insertBefore(side.lastElementChild!, side.children[1] ?? null);
+
   const applyModel = () => {
     const s = store.getState();
     model = runModel(s.scenario);
     store.getState().setSpan(model.trajectory.spanHours);
     scenarioName.textContent = `${s.scenario.name}`;
-    const destinations = new Set(model.trajectory.groups.map((g) => g.destination));
-    table.update(model.rows, destinations);
-    validation.update(model.validation);
-    timeline.setData(
-      { startDate: model.trajectory.startDate, spanHours: model.trajectory.spanHours, distanceSeries: model.distanceSeries, troopSeries: model.troopSeries, events: data.events },
-      timelineLabels(),
-    );
-    if (mapReady) mapView.setScenario(model.trajectory, model.rows, marginColor, formatShortDate);
     observedDate = '';
     drawnScenario = model;
+    ensemble = ensembleClient.cached({ scenario: model.scenario, ...ensembleSettings }) ?? null;
+    showResults();
+    // The first ensemble waits for the first full render: the map's own worker needs the cores then.
+    if (hooks.ready) scheduleEnsemble();
   };
 
   const draw = () => {
@@ -198,6 +303,8 @@ export function startApp(root: HTMLElement): void {
         observedFc = observedFeatures(world.observations, world.network, startDate, date);
       }
       mapView.update({
+        tHours,
+        bands: ensemble?.bands ?? null,
         trajectory: model.trajectory,
         positions: statuses,
         deployments: deploymentFeatures(world.deployments, startDate, tHours, state.scenario.troops.shiftDays),
@@ -215,6 +322,7 @@ export function startApp(root: HTMLElement): void {
     controls.relabel();
     groupStatus.relabel();
     legend.relabel();
+    ensemblePanel.relabel();
     languageLabel.textContent = t('languageLabel');
     drawnScenario = null;
     loop.requestFrame();
@@ -230,11 +338,12 @@ export function startApp(root: HTMLElement): void {
 
   mapView.loaded.then(() => {
     mapReady = true;
-    mapView.setScenario(model.trajectory, model.rows, marginColor, formatShortDate);
+    mapView.setScenario(model.trajectory, rows, marginColor, formatShortDate);
     draw();
     mapView.map.once('idle', () => {
       hooks.readyAtMs = now();
       hooks.ready = true;
+      scheduleEnsemble();
     });
   });
 
@@ -251,7 +360,8 @@ export function startApp(root: HTMLElement): void {
       fieldErrors: s.fieldErrors,
       walkKmPerDay: s.scenario.modes.walk.kmPerDay,
       groups: groupStatuses().map((g) => ({ id: g.group, lat: g.lat, lon: g.lon, km: g.km, headcount: g.headcount, activity: g.activity, place: g.atPlace ? g.placeName : null, nearestPlace: g.placeName })),
-      arrivals: model.rows.map((r) => ({ crossing: r.crossing, lead: r.lead?.date ?? null, main: r.main?.date ?? null, marginDays: r.marginDays })),
+      arrivals: rows.map((r) => ({ crossing: r.crossing, lead: r.lead?.date ?? null, main: r.main?.date ?? null, mainP10: r.main?.p10 ?? null, mainP90: r.main?.p90 ?? null, marginDays: r.marginDays, caravanFirstChance: r.caravanFirstChance })),
+      ensemble: { ...ensembleStatus, runs: ensembleSettings.runs, seed: ensembleSettings.seed, coverage: ensemble?.coverage?.share ?? null },
     };
   };
   void ScenarioError;

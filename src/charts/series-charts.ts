@@ -7,9 +7,17 @@ import { groupColor, stateColors } from '../map/palette';
 import { dateAt } from './time-scale';
 import type { ScaleTime } from 'd3';
 
+export interface BandPoint {
+  tHours: number;
+  low: number;
+  high: number;
+}
+
 export interface ChartData {
   startDate: string;
   distanceSeries: readonly { group: string; points: readonly SeriesPoint[] }[];
+  /** P10–P90 of the same distance from the ensemble, when one ran. */
+  distanceBands?: readonly { group: string; points: readonly BandPoint[] }[];
   troopSeries: readonly { usState: string; points: readonly SeriesPoint[] }[];
 }
 
@@ -25,11 +33,19 @@ type G = Selection<SVGGElement, unknown, null, undefined>;
 
 export function drawDistanceChart(g: G, data: ChartData, x: ScaleTime<number, number>, height: number, label: string): void {
   g.selectAll('*').remove();
-  const yMax = max(data.distanceSeries.flatMap((s) => s.points.map((p) => p.value))) ?? 1;
+  const yMax = max([...data.distanceSeries.flatMap((s) => s.points.map((p) => p.value)), ...(data.distanceBands ?? []).flatMap((b) => b.points.map((p) => p.high))]) ?? 1;
   const y = scaleLinear().domain([0, yMax]).nice(3).range([height, LABEL_BAND]);
   const path = line<SeriesPoint>()
     .x((p) => x(dateAt(data.startDate, p.tHours)))
     .y((p) => y(p.value));
+  const bandShape = area<BandPoint>()
+    .x((p) => x(dateAt(data.startDate, p.tHours)))
+    .y0((p) => y(p.low))
+    .y1((p) => y(p.high));
+  for (const band of data.distanceBands ?? []) {
+    const i = data.distanceSeries.findIndex((s) => s.group === band.group);
+    g.append('path').attr('class', 'series-band').attr('fill', groupColor(band.group, Math.max(i, 0))).attr('opacity', 0.2).attr('d', bandShape(band.points as BandPoint[]) ?? '');
+  }
   data.distanceSeries.forEach((series, i) => {
     g.append('path').attr('class', 'series-line').attr('fill', 'none').attr('stroke', groupColor(series.group, i)).attr('stroke-width', 1.8).attr('d', path(series.points as SeriesPoint[]) ?? '');
   });

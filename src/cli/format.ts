@@ -66,6 +66,12 @@ export function formatTable(report: Report): string {
     );
     const skipped = validation.milestones.length - validation.compared;
     if (skipped > 0) out.push(`${skipped} observations not compared (before the start, or off the simulated routes).`);
+    const coverage = ensemble?.coverage;
+    if (coverage) {
+      out.push(`Observed nights inside the ensemble's P10–P90 range: ${coverage.inside} of ${coverage.compared} (${Math.round(coverage.share * 100)} %)`);
+      const outside = coverage.milestones.filter((m) => !m.inside);
+      if (outside.length > 0) out.push(`Outside: ${outside.map((m) => `${m.place} ${m.date} (${m.group}, range day ${m.p10Day}–${m.p90Day}, observed day ${m.observedDay})`).join('; ')}`);
+    }
   }
   return out.join('\n');
 }
@@ -84,7 +90,7 @@ export function toJson(report: Report): object {
     arrivals,
     readiness: rows.map((r) => ({ crossing: r.crossing, sector: r.sector, troopsInPosition: r.troopsInPosition, force: r.troopsForce, troopsAtArrival: r.troopsAtArrival, marginDays: r.marginDays })),
     positions,
-    ...(ensemble ? { ensemble: { runs: ensemble.runs, seed: ensemble.seed } } : {}),
+    ...(ensemble ? { ensemble: { runs: ensemble.runs, seed: ensemble.seed, coverage: ensemble.coverage, caravanFirstChance: ensemble.caravanFirstChance } } : {}),
     ...(validation ? { validation } : {}),
   };
 }

@@ -3,16 +3,14 @@
  * result changes; `update` every frame with positions only.
  */
 import * as maplibregl from 'maplibre-gl';
-import type { FeatureCollection, Point } from 'geojson';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import type { LoadedData } from '../data/load-world';
 import type { ArrivalRow } from '../sim/arrival-table';
-import type { GroupPosition } from '../sim/sample';
 import type { Trajectory } from '../sim/run-scenario';
 import { basemapStyle } from './basemap-style';
 import { createLabel, declutter, remeasure, type Label } from './labels';
 import { projectStyle, setScenarioLayers } from './map-layers';
-import { createMovingOverlay } from './moving-overlay';
+import { createMovingOverlay, type MovingView } from './moving-overlay';
 
 /** Southern Mexico to the US border. */
 export const INITIAL_BOUNDS: [[number, number], [number, number]] = [
@@ -24,7 +22,7 @@ export interface MapView {
   map: maplibregl.Map;
   loaded: Promise<void>;
   setScenario(trajectory: Trajectory, rows: readonly ArrivalRow[], marginColor: (row: ArrivalRow) => string, formatDate: (iso: string) => string): void;
-  update(view: { trajectory: Trajectory; positions: readonly GroupPosition[]; deployments: FeatureCollection<Point>; observed: FeatureCollection<Point> }): void;
+  update(view: MovingView): void;
   dispose(): void;
 }
 
@@ -123,15 +121,22 @@ export function createMapView(container: HTMLElement, data: LoadedData, describe
       setScenarioLayers(map, data, trajectory, rows, marginColor);
       const rowById = new Map(rows.map((r) => [r.crossing, r]));
       const destinations = new Set(trajectory.groups.map((g) => g.destination));
+      const changed: Label[] = [];
       for (const [id, label] of crossingLabels) {
         const row = rowById.get(id);
-        const date = row?.lead?.date ?? null;
-        label.detail.textContent = date ? ` · ${formatDate(date)}` : '';
+        const date = row?.lead?.p50 ?? row?.lead?.date ?? null;
+        const chance = row?.caravanFirstChance ?? null;
+        // The chance the caravan beats the troops, where it is not nil (the table lists every crossing's).
+        const percent = chance === null ? 0 : Math.round(chance * 100);
+        const text = (date ? ` · ${formatDate(date)}` : '') + (percent > 0 ? ` · ${percent} %` : '');
         const destination = destinations.has(id);
+        if (label.detail.textContent !== text || label.element.classList.contains('destination') !== destination) changed.push(label);
+        label.detail.textContent = text;
         label.element.classList.toggle('destination', destination);
         label.priority = destination ? 0 : basePriority.get(id)!;
       }
-      remeasure(placeLabels());
+      // Only labels whose text changed need measuring again (a forced layout of every label costs ~20 ms).
+      remeasure(changed);
       tidy();
       for (const label of groupLabels.values()) label.marker.remove();
       groupLabels.clear();

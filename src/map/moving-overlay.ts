@@ -7,11 +7,15 @@
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { FeatureCollection, Point } from 'geojson';
 import type { GroupPosition } from '../sim/sample';
+import type { PositionBand } from '../sim/ensemble';
 import type { Trajectory } from '../sim/run-scenario';
 import { routeSlice } from './map-layers';
 import { groupColor } from './palette';
 
 export interface MovingView {
+  /** Likely positions (P10–P90 km along each group's route) from the ensemble, when one ran. */
+  bands: readonly PositionBand[] | null;
+  tHours: number;
   trajectory: Trajectory;
   positions: readonly GroupPosition[];
   deployments: FeatureCollection<Point>;
@@ -82,6 +86,17 @@ export function createMovingOverlay(map: MapLibreMap): MovingOverlay {
     const tracks = new Map(view.trajectory.groups.map((g) => [g.id, g]));
     // Draw the biggest group last so it stays on top where routes overlap.
     const order = [...view.positions].sort((a, b) => a.headcount - b.headcount);
+    for (const band of view.bands ?? []) {
+      const track = tracks.get(band.group);
+      const i = Math.round(view.tHours / band.stepHours);
+      const low = band.p10Km[i];
+      const high = band.p90Km[i];
+      if (!track || low === undefined || high === undefined || Number.isNaN(low) || high - low < 1) continue;
+      ctx.strokeStyle = groupColor(band.group, index.get(band.group)!);
+      ctx.globalAlpha = 0.25;
+      ctx.lineWidth = 10;
+      line(routeSlice(track.route, low, high));
+    }
     for (const p of order) {
       const track = tracks.get(p.group)!;
       ctx.strokeStyle = groupColor(p.group, index.get(p.group)!);

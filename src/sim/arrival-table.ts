@@ -17,6 +17,8 @@ export interface GroupArrival {
   p50: string | null;
   p90: string | null;
   isDestination: boolean;
+  /** Runs arriving per local day, when an ensemble ran. */
+  histogram: { startDay: number; counts: number[] } | null;
 }
 
 export interface ArrivalRow {
@@ -35,6 +37,8 @@ export interface ArrivalRow {
   troopsForce: 'active-duty' | 'national-guard' | null;
   /** Lead arrival (P10 when an ensemble ran) − troops-in-position date; positive: troops first. */
   marginDays: number | null;
+  /** Share of ensemble runs in which the caravan is there before the troops (null without an ensemble). */
+  caravanFirstChance: number | null;
 }
 
 function groupArrival(arrival: Arrival, ensemble: EnsembleResult | null): GroupArrival {
@@ -47,6 +51,7 @@ function groupArrival(arrival: Arrival, ensemble: EnsembleResult | null): GroupA
     p50: spread ? spread.p50Date : arrival.date,
     p90: spread ? spread.p90Date : null,
     isDestination: arrival.isDestination,
+    histogram: spread?.histogram ?? null,
   };
 }
 
@@ -76,6 +81,7 @@ export function arrivalRows(trajectory: Trajectory, world: World, ensemble: Ense
       troopsInPosition: ready?.date ?? null,
       troopsForce: ready?.force ?? null,
       marginDays: leadDate !== null && ready ? readinessMarginDays(leadDate, ready.date) : null,
+      caravanFirstChance: ensemble?.caravanFirstChance.find((c) => c.crossing === crossing.id)?.chance ?? null,
     });
   }
   return rows.sort((a, b) => a.routeKm - b.routeKm || a.crossing.localeCompare(b.crossing));

@@ -58,6 +58,34 @@ function overnightKm(track: GroupTrack, day: number): number {
   return (track.days[day - first.day] ?? track.days[track.days.length - 1]!).endKm;
 }
 
+/**
+ * For each observation, the simulated day nearest to it on which the compared group was at that
+ * place, or null when it is not compared (before the start, off the route, never reached).
+ * Ensembles collect these per run to see whether the observed day falls inside the P10–P90 range.
+ */
+export function simulatedMilestoneDays(trajectory: Trajectory, observations: readonly ObservationInfo[]): (number | null)[] {
+  return milestoneProbes(trajectory, observations).map((probe) => probe?.(trajectory) ?? null);
+}
+
+/**
+ * The per-observation work that does not change from run to run of one plan (which group, where on
+ * its route, which day), done once; each probe then reads one run's simulated day.
+ */
+export function milestoneProbes(trajectory: Trajectory, observations: readonly ObservationInfo[]): (((run: Trajectory) => number | null) | null)[] {
+  return observations.map((obs) => {
+    const track = trackFor(trajectory, obs.group);
+    const observedDay = daysBetween(trajectory.startDate, obs.date);
+    if (!track || observedDay < 0) return null;
+    const placeKm = kmOfNode(track.route, obs.place);
+    if (placeKm === undefined) return null;
+    const groupId = track.id;
+    return (run) => {
+      const runTrack = run.groups.find((g) => g.id === groupId);
+      return runTrack ? simulatedDayAt(runTrack, obs.place, placeKm, observedDay) : null;
+    };
+  });
+}
+
 export function validateTrajectory(trajectory: Trajectory, observations: readonly ObservationInfo[]): ValidationSummary {
   const milestones: MilestoneError[] = observations.map((obs) => {
     const track = trackFor(trajectory, obs.group);

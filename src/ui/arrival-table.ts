@@ -35,6 +35,33 @@ const sortValue = (row: ArrivalRow, key: SortKey): string | number => {
   }
 };
 
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** A small bar chart of the ensemble's runs arriving per day (the distribution strip). */
+function distributionStrip(g: NonNullable<ArrivalRow['lead']>): SVGSVGElement | null {
+  const histogram = g.histogram;
+  if (!histogram || histogram.counts.length === 0) return null;
+  const width = 70;
+  const height = 12;
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('class', 'strip');
+  svg.setAttribute('width', String(width));
+  svg.setAttribute('height', String(height));
+  svg.setAttribute('aria-hidden', 'true');
+  const max = Math.max(...histogram.counts);
+  const barWidth = width / histogram.counts.length;
+  // One path for all the bars: a table of 46 strips stays light to build.
+  let d = '';
+  histogram.counts.forEach((count, i) => {
+    const h = Math.max(1, (count / max) * height);
+    d += `M${(i * barWidth).toFixed(1)} ${height}v${(-h).toFixed(1)}h${Math.max(1, barWidth - 0.5).toFixed(1)}v${h.toFixed(1)}z`;
+  });
+  const path = document.createElementNS(SVG, 'path');
+  path.setAttribute('d', d);
+  svg.append(path);
+  return svg;
+}
+
 /** The date shown for a group: the P50 (the single run's date when no ensemble ran). */
 const groupDate = (g: ArrivalRow['lead']): string | null => g?.p50 ?? g?.date ?? null;
 
@@ -98,6 +125,8 @@ export function mountArrivalTable(root: HTMLElement, onSelect: (crossing: string
             const time = el('time', { text: formatShortDate(iso), attrs: { datetime: iso } });
             td.append(time);
             if (g?.p10 && g.p90) td.append(el('span', { className: 'range', text: `${formatShortDate(g.p10)}–${formatShortDate(g.p90)}` }));
+            const strip = g ? distributionStrip(g) : null;
+            if (strip) td.append(strip);
             td.dataset.value = iso;
           } else td.append(el('span', { className: 'muted', text: g ? t('notReached') : '—' }));
           return td;
@@ -110,6 +139,11 @@ export function mountArrivalTable(root: HTMLElement, onSelect: (crossing: string
         if (row.marginDays !== null) {
           margin.append(el('span', { text: formatSignedDays(row.marginDays) }), el('span', { className: 'visually-hidden', text: ` ${t(row.marginDays >= 0 ? 'troopsFirst' : 'caravanFirst')}` }));
           margin.title = t(row.marginDays >= 0 ? 'troopsFirst' : 'caravanFirst');
+          if (row.caravanFirstChance !== null) {
+            const chance = el('span', { className: 'chance', text: `${formatNumber(row.caravanFirstChance * 100)} %` });
+            chance.title = t('chanceFirst', { percent: formatNumber(row.caravanFirstChance * 100) });
+            margin.append(chance);
+          }
         } else margin.textContent = '—';
         tr.append(nameCell, el('td', { className: 'numeric', text: formatNumber(row.routeKm) }), leadCell, mainCell, troops, margin);
         return tr;

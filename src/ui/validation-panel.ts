@@ -1,26 +1,35 @@
 /** How far the scenario is from the observed 2018 track: the summary and each milestone's error. */
+import type { EnsembleResult } from '../sim/ensemble';
 import type { ValidationSummary } from '../sim/validation';
 import type { RoadNetwork } from '../sim/network';
 import { el } from './dom';
 import { formatNumber, formatShortDate, formatSignedDays } from './format';
 import { t } from './i18n';
 
-export function mountValidationPanel(root: HTMLElement, network: RoadNetwork): { update(summary: ValidationSummary | null): void; relabel(): void; dispose(): void } {
+export function mountValidationPanel(
+  root: HTMLElement,
+  network: RoadNetwork,
+): { update(summary: ValidationSummary | null, coverage: EnsembleResult['coverage']): void; relabel(): void; dispose(): void } {
   const section = el('section', { className: 'panel validation-panel', testid: 'validation', attrs: { 'aria-labelledby': 'validation-heading' } });
   const heading = el('h2', { attrs: { id: 'validation-heading' } });
   const summaryLine = el('p', { className: 'validation-summary' });
+  const coverageLine = el('p', { className: 'validation-coverage', testid: 'coverage' });
   const details = el('details');
   const detailsSummary = el('summary');
   const table = el('table', { className: 'validation-table' });
   details.append(detailsSummary, table);
-  section.append(heading, summaryLine, details);
+  section.append(heading, summaryLine, coverageLine, details);
   root.append(section);
   let last: ValidationSummary | null = null;
+  let lastCoverage: EnsembleResult['coverage'] = null;
 
   const render = () => {
     heading.textContent = t('validationHeading');
     detailsSummary.textContent = t('validationDetails');
     const summary = last;
+    coverageLine.textContent = lastCoverage
+      ? t('coverage', { inside: lastCoverage.inside, compared: lastCoverage.compared, percent: formatNumber(lastCoverage.share * 100) })
+      : '';
     if (!summary || summary.compared === 0) {
       summaryLine.textContent = t('validationNone');
       table.replaceChildren();
@@ -57,8 +66,9 @@ export function mountValidationPanel(root: HTMLElement, network: RoadNetwork): {
   };
 
   return {
-    update(summary) {
+    update(summary, coverage) {
       last = summary;
+      lastCoverage = coverage;
       render();
     },
     relabel: render,

@@ -84,3 +84,11 @@ describe('the sim CLI', () => {
     expect(stderr.trim()).toMatch(/^error: .*cannot be reached|no road/);
   });
 });
+
+describe('the sim CLI with an ensemble and validation', () => {
+  it('reports how many observed nights fall inside the P10–P90 range', async () => {
+    const { code, stdout } = await sim('--scenario', 'historical-2018', '--runs', '300', '--seed', '1', '--validate');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Observed nights inside the ensemble's P10–P90 range: \d+ of \d+ \(\d+ %\)/);
+  });
+});

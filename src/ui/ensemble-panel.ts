@@ -1,0 +1,130 @@
+/**
+ * Ensemble controls: how many runs, the seed, the spread of the daily speeds; a progress bar while
+ * the worker runs, and what the last result was.
+ */
+import type { Scenario } from '../sim/scenario';
+import type { AppStore } from '../state/store';
+import { el, setText } from './dom';
+import { formatNumber } from './format';
+import { t } from './i18n';
+
+export const RUN_COUNTS = [100, 500, 1000, 2000, 5000, 10000] as const;
+
+export interface EnsembleSettings {
+  runs: number;
+  seed: number;
+}
+
+export interface EnsembleStatus {
+  state: 'idle' | 'running' | 'done' | 'failed';
+  done: number;
+  total: number;
+  elapsedMs?: number;
+  message?: string;
+}
+
+export function mountEnsemblePanel(
+  root: HTMLElement,
+  store: AppStore,
+  initial: EnsembleSettings,
+  onSettings: (settings: EnsembleSettings) => void,
+): { update(status: EnsembleStatus, scenario: Scenario): void; relabel(): void } {
+  const section = el('section', { className: 'panel ensemble-panel', attrs: { 'aria-labelledby': 'ensemble-heading' } });
+  const heading = el('h2', { attrs: { id: 'ensemble-heading' } });
+  const note = el('p', { className: 'panel-note' });
+  const runsLabel = el('label', { attrs: { for: 'ensemble-runs' } });
+  const runs = el('select', { testid: 'ensemble-runs', attrs: { id: 'ensemble-runs' } }, RUN_COUNTS.map((n) => el('option', { text: formatNumber(n), attrs: { value: String(n) } })));
+  runs.value = String(initial.runs);
+  const seedLabel = el('label', { attrs: { for: 'ensemble-seed' } });
+  const seed = el('input', { testid: 'ensemble-seed', attrs: { id: 'ensemble-seed', type: 'number', step: '1', value: String(initial.seed) } });
+  const spreadLabel = el('label', { attrs: { for: 'ensemble-spread' } });
+  const spread = el('input', { testid: 'ensemble-spread', attrs: { id: 'ensemble-spread', type: 'number', min: '0', max: '100', step: '5' } });
+  const seedError = el('p', { className: 'field-error', attrs: { id: 'ensemble-seed-error', 'aria-live': 'polite' } });
+  const spreadError = el('p', { className: 'field-error', attrs: { id: 'ensemble-spread-error', 'aria-live': 'polite' } });
+  seed.setAttribute('aria-describedby', seedError.id);
+  spread.setAttribute('aria-describedby', spreadError.id);
+  const progress = el('progress', { testid: 'ensemble-progress', attrs: { max: '1', value: '0' } });
+  const status = el('p', { className: 'ensemble-status', testid: 'ensemble-status', attrs: { 'aria-live': 'polite' } });
+  section.append(
+    heading,
+    note,
+    el('div', { className: 'scenario-form ensemble-form' }, [
+      el('div', { className: 'field' }, [runsLabel, runs]),
+      el('div', { className: 'field' }, [seedLabel, seed, seedError]),
+      el('div', { className: 'field' }, [spreadLabel, spread, spreadError]),
+    ]),
+    progress,
+    status,
+  );
+  root.append(section);
+
+  let settings = { ...initial };
+  runs.addEventListener('change', () => {
+    settings = { ...settings, runs: Number(runs.value) };
+    onSettings(settings);
+  });
+  seed.addEventListener('input', () => {
+    const value = Number(seed.value);
+    if (seed.value.trim() === '' || !Number.isInteger(value) || Math.abs(value) > 2 ** 31 - 1) {
+      seedError.textContent = t('errSeed');
+      seed.setAttribute('aria-invalid', 'true');
+      return;
+    }
+    seedError.textContent = '';
+    seed.setAttribute('aria-invalid', 'false');
+    settings = { ...settings, seed: value };
+    onSettings(settings);
+  });
+  spread.addEventListener('input', () => {
+    const value = Number(spread.value);
+    if (spread.value.trim() === '' || !(value >= 0 && value <= 100)) {
+      spreadError.textContent = t('errSpread');
+      spread.setAttribute('aria-invalid', 'true');
+      return;
+    }
+    spreadError.textContent = '';
+    spread.setAttribute('aria-invalid', 'false');
+    const scenario = store.getState().scenario;
+    store.getState().applyScenario({ ...scenario, uncertainty: { ...scenario.uncertainty, speedSpread: value / 100 } }, 'spread');
+  });
+
+  let lastStatus: EnsembleStatus = { state: 'idle', done: 0, total: 0 };
+  const render = (scenario: Scenario | null) => {
+    const s = lastStatus;
+    progress.max = Math.max(1, s.total);
+    progress.value = s.done;
+    progress.hidden = s.state !== 'running';
+    setText(
+      status,
+      s.state === 'running'
+        ? t('ensembleRunning', { done: formatNumber(s.done), total: formatNumber(s.total) })
+        : s.state === 'done'
+          ? t('ensembleDone', { total: formatNumber(s.total), seconds: formatNumber((s.elapsedMs ?? 0) / 1000, 1) })
+          : s.state === 'failed'
+            ? (s.message ?? '')
+            : '',
+    );
+    if (scenario && document.activeElement !== spread && spread.getAttribute('aria-invalid') !== 'true') {
+      const percent = String(Math.round(scenario.uncertainty.speedSpread * 100));
+      if (spread.value !== percent) spread.value = percent;
+    }
+  };
+  let lastScenario: Scenario | null = null;
+  const relabel = () => {
+    heading.textContent = t('ensembleHeading');
+    note.textContent = t('ensembleNote');
+    runsLabel.textContent = t('ensembleRuns');
+    seedLabel.textContent = t('ensembleSeed');
+    spreadLabel.textContent = t('ensembleSpread');
+    render(lastScenario);
+  };
+  relabel();
+  return {
+    update(next, scenario) {
+      lastStatus = next;
+      lastScenario = scenario;
+      render(scenario);
+    },
+    relabel,
+  };
+}
