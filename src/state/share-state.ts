@@ -1,0 +1,331 @@
+/**
+ * The whole shareable state in the URL fragment: the scenario on screen, the pinned ones, the time,
+ * the map view, the open panel and the preset. Compact (each scenario is a patch on the preset it is
+ * closest to, then lz-string) and versioned: old links are migrated step by step to the current
+ * format before they are checked, so a link someone saved last year still opens.
+ *
+ * Formats:
+ * - v2 (current): `#s=<lz-string compressToEncodedURIComponent of JSON {v: 2, s, p?, t, m?, u?, k?}>`
+ * - v1: `#scenario=<base64url JSON scenario>&t=<hours>&view=<zoom>/<lat>/<lon>&preset=<id>`
+ *   (uncompressed, one scenario, no pins, no panel).
+ */
+import LZString from 'lz-string';
+import { z } from 'zod';
+import { parseScenario, ScenarioError, type Scenario } from '../sim/scenario';
+import { applyScenarioPatch, diffScenario, isPlainObject, jsonEqual, PatchError } from './scenario-patch';
+
+/** Pinned scenarios a link can carry beside the one on screen. */
+export const MAX_PINNED = 4;
+/** Longest fragment decodeShareState reads; bounds the work a hostile link can cause. */
+export const MAX_SHARE_CHARS = 10_000;
+export const SHARE_FORMAT_VERSION = 2;
+
+export interface MapView {
+  center: [lon: number, lat: number];
+  zoom: number;
+}
+
+export interface ShareState {
+  scenario: Scenario;
+  /** 0…MAX_PINNED scenarios kept for comparison. */
+  pinned: Scenario[];
+  /** Model hours since the scenario's start (finite, ≥ 0). */
+  tHours: number;
+  /** lon in [-180, 180], lat in [-90, 90], zoom in [0, 24]; null: the app's default view. */
+  view: MapView | null;
+  /** Id of the open side panel (kebab-case, ≤ 40 characters), or null. */
+  panel: string | null;
+  /** The preset the scenario on screen is, or null once edited. */
+  presetId: string | null;
+}
+
+export type ShareDecodeResult =
+  | {
+      ok: true;
+      state: ShareState;
+      /** Things the person should know but that do not stop the link from opening. */
+      warnings: string[];
+    }
+  | { ok: false; error: string };
+
+// ---------------------------------------------------------------------------------------------
+// Wire format v2 (short keys: every character counts in a URL).
+
+const idPattern = /^[a-z0-9-]+$/;
+
+const packedSchema = z.union([
+  z.strictObject({
+    /** Base preset id. */
+    b: z.string().regex(idPattern),
+    /** Fingerprint of the preset as the sender had it. */
+    h: z.string().max(16),
+    /** Changed fields. */
+    d: z.record(z.string(), z.unknown()).optional(),
+    /** Removed fields, as paths. */
+    x: z.array(z.array(z.string()).min(1)).max(64).optional(),
+  }),
+  /** A full scenario, when no preset is a shorter base. */
+  z.strictObject({ f: z.record(z.string(), z.unknown()) }),
+]);
+type Packed = z.infer<typeof packedSchema>;
+
+const wireSchema = z.strictObject({
+  v: z.literal(SHARE_FORMAT_VERSION),
+  s: packedSchema,
+  p: z.array(packedSchema).max(MAX_PINNED, `at most ${MAX_PINNED} pinned scenarios`).optional(),
+  t: z.number({ error: 'expected a number of hours' }).min(0, 'must not be negative').max(24 * 400, 'is beyond the end of any scenario'),
+  m: z
+    .tuple([
+      z.number().min(-180).max(180, 'longitude must be within ±180'),
+      z.number().min(-90).max(90, 'latitude must be within ±90'),
+      z.number().min(0).max(24, 'zoom must be between 0 and 24'),
+    ])
+    .optional(),
+  u: z.string().max(40).regex(idPattern, 'expected a panel id').optional(),
+  k: z.string().max(80).regex(idPattern, 'expected a preset id').optional(),
+});
+type WireV2 = z.infer<typeof wireSchema>;
+
+const WIRE_FIELD_NAMES: Record<string, string> = {
+  v: 'version',
+  s: 'scenario',
+  p: 'pinned scenarios',
+  t: 'time',
+  m: 'map view',
+  u: 'panel',
+  k: 'preset',
+};
+
+// ---------------------------------------------------------------------------------------------
+// Encoding
+
+/**
+ * The fragment (without `#`) that decodeShareState turns back into `state`.
+ *
+ * @param presets the app's presets; each scenario is stored as a patch on whichever preset gives
+ *   the shortest text (or whole, if that is shorter). Pass the same presets to decode.
+ * @example
+ * encodeShareState({ scenario: presets.get('walk-only')!, pinned: [], tHours: 48, view: null, panel: null, presetId: 'walk-only' }, presets);
+ * // 's=N4IgbiBcBMA0IGcqgEZRAdwIYBsDWAtAPYB2OAniPABboCMRADAF5HUAuIAvvJ5ACwAOeHnTZ8xMpS5A' (82 characters),
+ * // from {"v":2,"s":{"b":"walk-only","h":"<fingerprint>"},"t":48,"k":"walk-only"}; assign it to location.hash.
+ */
+export function encodeShareState(state: ShareState, presets: ReadonlyMap<string, Scenario>): string {
+  const wire: WireV2 = { v: SHARE_FORMAT_VERSION, s: packScenario(state.scenario, presets), t: state.tHours };
+  if (state.pinned.length > 0) wire.p = state.pinned.map((s) => packScenario(s, presets));
+  if (state.view) wire.m = [state.view.center[0], state.view.center[1], state.view.zoom];
+  if (state.panel !== null) wire.u = state.panel;
+  if (state.presetId !== null) wire.k = state.presetId;
+  return `s=${LZString.compressToEncodedURIComponent(JSON.stringify(wire))}`;
+}
+
+function packScenario(scenario: Scenario, presets: ReadonlyMap<string, Scenario>): Packed {
+  let best: Packed = { f: scenario as unknown as Record<string, unknown> };
+  let bestLength = JSON.stringify(best).length;
+  for (const [id, preset] of presets) {
+    const { set, unset } = diffScenario(preset as unknown as Record<string, unknown>, scenario as unknown as Record<string, unknown>);
+    const packed: Packed = { b: id, h: fingerprint(preset) };
+    if (Object.keys(set).length > 0) packed.d = set;
+    if (unset.length > 0) packed.x = unset;
+    const length = JSON.stringify(packed).length;
+    if (length < bestLength) [best, bestLength] = [packed, length];
+  }
+  return best;
+}
+
+/** A short hash of a preset's content, so a link notices when the preset has changed since. */
+export function fingerprint(scenario: Scenario): string {
+  // FNV-1a, 32 bits: not for security, only to notice a change.
+  let hash = 0x811c9dc5;
+  const text = JSON.stringify(scenario);
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(36);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Decoding
+
+class ShareError extends Error {}
+
+const DAMAGED = 'the link is cut short or damaged';
+/** Said when a check the decoder does not foresee fails; tests assert it never appears. */
+export const UNFORESEEN_LINK_ERROR = 'the link could not be read';
+
+/**
+ * The state a fragment holds, or the reason it cannot be opened, in plain words. Never throws.
+ *
+ * @param hash `location.hash`, with or without the leading `#`.
+ * @param presets the app's presets (shared scenarios are patches on them).
+ * @example
+ * const result = decodeShareState(location.hash, presets);
+ * if (result.ok) store.getState().applyShared(result.state); else showNotice(result.error);
+ */
+export function decodeShareState(hash: string, presets: ReadonlyMap<string, Scenario>): ShareDecodeResult {
+  try {
+    const warnings: string[] = [];
+    const wire = checkWire(migrate(readFragment(hash)));
+    const unpack = (packed: Packed, label: string) => unpackScenario(packed, label, presets, warnings);
+    const scenario = unpack(wire.s, 'scenario');
+    const pinned = (wire.p ?? []).map((packed, i) => unpack(packed, `pinned scenario ${i + 1}`));
+    let presetId = wire.k ?? null;
+    if (presetId !== null && !presets.has(presetId)) {
+      warnings.push(`the link names preset "${presetId}", which this version does not have`);
+      presetId = null;
+    }
+    const view = wire.m ? { center: [wire.m[0], wire.m[1]] as [number, number], zoom: wire.m[2] } : null;
+    return { ok: true, state: { scenario, pinned, tHours: wire.t, view, panel: wire.u ?? null, presetId }, warnings };
+  } catch (err) {
+    if (err instanceof ShareError) return { ok: false, error: err.message };
+    // Anything else is a bug or an input no check foresaw; the promise stands: no throw. The
+    // wording differs from DAMAGED so that tests can tell foreseen damage from a missed case.
+    return { ok: false, error: UNFORESEEN_LINK_ERROR };
+  }
+}
+
+/** A fragment's payload, still in its own version's layout: `{ v: n, … }`. */
+type VersionedPayload = { v: number } & Record<string, unknown>;
+
+function readFragment(hash: string): VersionedPayload {
+  if (typeof hash !== 'string') throw new ShareError(DAMAGED);
+  const fragment = hash.startsWith('#') ? hash.slice(1) : hash;
+  if (fragment.length > MAX_SHARE_CHARS) throw new ShareError(`the link is too long (${fragment.length} characters; at most ${MAX_SHARE_CHARS})`);
+  const params = new Map<string, string>();
+  for (const part of fragment.split('&')) {
+    const eq = part.indexOf('=');
+    if (eq > 0) params.set(part.slice(0, eq), part.slice(eq + 1));
+  }
+  const compressed = params.get('s');
+  if (compressed !== undefined) return readV2(compressed);
+  if (params.has('scenario')) return readV1(params);
+  throw new ShareError('the link holds no shared scenario');
+}
+
+function readV2(compressed: string): VersionedPayload {
+  // Some mail and chat programs percent-encode the fragment; lz-string's own alphabet has no '%'.
+  const text = compressed.includes('%') ? safeDecodeURIComponent(compressed) : compressed;
+  if (!/^[A-Za-z0-9+\-$]+$/.test(text)) throw new ShareError(DAMAGED);
+  let json: string | null;
+  try {
+    json = LZString.decompressFromEncodedURIComponent(text);
+  } catch {
+    throw new ShareError(DAMAGED);
+  }
+  if (!json) throw new ShareError(DAMAGED);
+  const payload = parseJson(json);
+  if (!isPlainObject(payload) || typeof payload.v !== 'number') throw new ShareError(DAMAGED);
+  return payload as VersionedPayload;
+}
+
+function readV1(params: ReadonlyMap<string, string>): VersionedPayload {
+  const scenario = parseJson(decodeBase64Url(params.get('scenario')!));
+  return { v: 1, scenario, t: params.get('t') ?? null, view: params.get('view') ?? null, preset: params.get('preset') ?? null };
+}
+
+/** Migrations, each from version n to n + 1, in the layout of that version. */
+const MIGRATIONS: Record<number, (payload: VersionedPayload) => VersionedPayload> = {
+  /** v1 → v2: a whole scenario, a time and view as text (view as zoom/lat/lon) → the compact layout. */
+  1: (old) => {
+    const next: VersionedPayload = { v: 2, s: { f: old.scenario }, t: old.t === null ? 0 : numberFromText(old.t, 'time') };
+    if (typeof old.view === 'string') {
+      const [zoom, lat, lon] = old.view.split('/').map((part) => numberFromText(part, 'map view'));
+      if (zoom === undefined || lat === undefined || lon === undefined) throw new ShareError('the link\'s map view is not zoom/lat/lon');
+      next.m = [lon, lat, zoom];
+    }
+    if (typeof old.preset === 'string') next.k = old.preset;
+    return next;
+  },
+};
+
+/** Brings any known version's payload to the current layout. */
+function migrate(payload: VersionedPayload): VersionedPayload {
+  let current = payload;
+  if (current.v > SHARE_FORMAT_VERSION) {
+    throw new ShareError(`the link was made by a newer version of the simulator (format ${current.v}); this one reads up to format ${SHARE_FORMAT_VERSION}`);
+  }
+  while (current.v < SHARE_FORMAT_VERSION) {
+    const step = MIGRATIONS[current.v];
+    if (!step) throw new ShareError(`the link's format (${String(current.v)}) is not one this simulator knows`);
+    current = step(current);
+  }
+  return current;
+}
+
+function checkWire(payload: VersionedPayload): WireV2 {
+  const result = wireSchema.safeParse(payload);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const top = String(issue.path[0] ?? '');
+  if (issue.code === 'unrecognized_keys') throw new ShareError(DAMAGED);
+  // Scenarios are checked field by field later; a wrong container here means damage.
+  if (top === 's' || top === 'p') {
+    if (issue.path.length === 1 && top === 'p' && issue.code === 'too_big') throw new ShareError(`the link pins more than ${MAX_PINNED} scenarios`);
+    throw new ShareError(DAMAGED);
+  }
+  const name = WIRE_FIELD_NAMES[top];
+  if (!name) throw new ShareError(DAMAGED);
+  throw new ShareError(`the link's ${name} is not valid (${issue.message})`);
+}
+
+function unpackScenario(packed: Packed, label: string, presets: ReadonlyMap<string, Scenario>, warnings: string[]): Scenario {
+  let input: unknown;
+  if ('f' in packed) input = packed.f;
+  else {
+    const base = presets.get(packed.b);
+    if (!base) throw new ShareError(`the ${label} builds on preset "${packed.b}", which this version of the simulator does not have`);
+    if (fingerprint(base) !== packed.h) {
+      warnings.push(`preset "${packed.b}" has changed since the link was made; the ${label}'s unchanged settings follow the current preset`);
+    }
+    try {
+      input = applyScenarioPatch(base as unknown as Record<string, unknown>, { set: packed.d ?? {}, unset: packed.x ?? [] });
+    } catch (err) {
+      if (err instanceof PatchError) throw new ShareError(DAMAGED);
+      throw err;
+    }
+  }
+  try {
+    return parseScenario(input);
+  } catch (err) {
+    if (err instanceof ScenarioError) throw new ShareError(`${label} field ${err.field}: ${err.reason}`);
+    throw err;
+  }
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new ShareError(DAMAGED);
+  }
+}
+
+function numberFromText(text: unknown, what: string): number {
+  const value = typeof text === 'string' && text.trim() !== '' ? Number(text) : NaN;
+  if (!Number.isFinite(value)) throw new ShareError(`the link's ${what} is not a number`);
+  return value;
+}
+
+function safeDecodeURIComponent(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    throw new ShareError(DAMAGED);
+  }
+}
+
+function decodeBase64Url(text: string): string {
+  const clean = safeDecodeURIComponent(text).replace(/-/g, '+').replace(/_/g, '/');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(clean)) throw new ShareError(DAMAGED);
+  try {
+    const bytes = Uint8Array.from(atob(clean.padEnd(Math.ceil(clean.length / 4) * 4, '=')), (c) => c.charCodeAt(0));
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ShareError(DAMAGED);
+  }
+}
+
+/** True when two share states hold the same things (for "has the link changed?" checks). */
+export function sameShareState(a: ShareState, b: ShareState): boolean {
+  return jsonEqual(a, b);
+}
