@@ -29,6 +29,16 @@ import { arrivalRows } from '../sim/arrival-table';
 import type { EnsembleResult } from '../sim/ensemble';
 import type { BandPoint } from '../charts/series-charts';
 import { mountEnsemblePanel, type EnsembleSettings, type EnsembleStatus } from '../ui/ensemble-panel';
+import { mountComparePanel, type ComparedScenario } from '../ui/compare-panel';
+import { mountLibraryPanel } from '../ui/library-panel';
+import { mountToaster } from '../ui/toast';
+import { downloadBlob, downloadText } from '../ui/download';
+import { openScenarioLibrary } from '../state/saved-scenarios';
+import { arrivalsCsv, comparisonCsv, trajectoryGeoJson } from '../sim/export';
+import { runScenario, type Trajectory } from '../sim/run-scenario';
+import type { Scenario } from '../sim/scenario';
+import { daysBetween } from '../sim/time';
+import { createShareSync } from './share-sync';
 
 declare global {
   interface Window {
@@ -80,7 +90,16 @@ export function startApp(root: HTMLElement): void {
     el('option', { text: 'English', attrs: { value: 'en', lang: 'en' } }),
     el('option', { text: 'Español', attrs: { value: 'es', lang: 'es' } }),
   ]);
-  const topbar = el('header', { className: 'topbar' }, [title, scenarioName, el('div', { className: 'topbar-actions' }, [languageLabel, languageSelect])]);
+  const shareButton = el('button', { testid: 'share-link', attrs: { type: 'button' } });
+  const exportSummary = el('summary');
+  const exportButtons = {
+    csv: el('button', { testid: 'export-csv', attrs: { type: 'button' } }),
+    geojson: el('button', { testid: 'export-geojson', attrs: { type: 'button' } }),
+    png: el('button', { testid: 'export-png', attrs: { type: 'button' } }),
+    print: el('button', { testid: 'export-png-print', attrs: { type: 'button' } }),
+  };
+  const exportMenu = el('details', { className: 'export-menu' }, [exportSummary, el('div', { className: 'menu' }, Object.values(exportButtons))]);
+  const topbar = el('header', { className: 'topbar' }, [title, scenarioName, el('div', { className: 'topbar-actions' }, [shareButton, exportMenu, languageLabel, languageSelect])]);
   const mapEl = el('div', { className: 'map', testid: 'map', attrs: { role: 'region' } });
   const mapArea = el('div', { className: 'map-area' }, [mapEl]);
   const side = el('aside', { className: 'side' });
@@ -129,6 +148,12 @@ export function startApp(root: HTMLElement): void {
     if (c) mapView.map.flyTo({ center: [c.lon, c.lat], zoom: 8 });
   });
   const validation = mountValidationPanel(side, world.network);
+  const toaster = mountToaster(root);
+  const compare = mountComparePanel(side, store, () => {
+    const all = comparedScenarios();
+    downloadText('comparison.csv', 'text/csv', comparisonCsv(all.map((c) => ({ scenarioName: c.name, rows: c.rows }))));
+  });
+  const library = mountLibraryPanel(side, store, () => openScenarioLibrary(), toaster);
   const controls = mountPlaybackControls(timelineEl, store);
   const timeline = mountTimeline(timelineEl, store);
   const unbindKeys = bindTimelineKeys(document, store);
@@ -163,6 +188,42 @@ export function startApp(root: HTMLElement): void {
       };
     });
   };
+
+  // Pinned scenarios run once each (cached by scenario) for the comparison and the ghosts on the map.
+  const pinnedRuns = new WeakMap<Scenario, Trajectory>();
+  const pinnedTrajectory = (scenario: Scenario) => {
+    let trajectory = pinnedRuns.get(scenario);
+    if (!trajectory) pinnedRuns.set(scenario, (trajectory = runScenario(world, scenario)));
+    return trajectory;
+  };
+  const comparedScenarios = (): ComparedScenario[] => {
+    const current = { name: model.scenario.name, rows, destinations: new Set(model.trajectory.groups.map((g) => g.destination)) };
+    return [
+      current,
+      ...store.getState().pinned.map((scenario) => {
+        const trajectory = pinnedTrajectory(scenario);
+        const cached = ensembleClient.cached({ scenario, ...ensembleSettings }) ?? null;
+        return { name: scenario.name, rows: arrivalRows(trajectory, world, cached), destinations: new Set(trajectory.groups.map((g) => g.destination)) };
+      }),
+    ];
+  };
+  let comparedPinned: readonly Scenario[] | null = null;
+  let comparedRows: typeof rows | null = null;
+  const updateCompare = () => {
+    const pinned = store.getState().pinned;
+    if (pinned === comparedPinned && rows === comparedRows) return;
+    comparedPinned = pinned;
+    comparedRows = rows;
+    const [current, ...others] = comparedScenarios();
+    compare.update(current!, others);
+  };
+  const ghosts = (tHours: number) =>
+    store.getState().pinned.map((scenario) => {
+      const trajectory = pinnedTrajectory(scenario);
+      // The same instant on the pinned scenario's own clock (it may start on another day).
+      const shift = daysBetween(model.trajectory.startDate, trajectory.startDate) * 24;
+      return { trajectory, positions: sampleAt(trajectory, tHours - shift) };
+    });
 
   let drawnScenario: ModelResult | null = null;
   let observedDate = '';
@@ -296,6 +357,7 @@ export function startApp(root: HTMLElement): void {
     timeline.setTime(tHours);
     const statuses = groupStatuses();
     groupStatus.update(statuses);
+    updateCompare();
     if (mapReady) {
       const date = localDateAt(startDate, tHours);
       if (date !== observedDate) {
@@ -303,6 +365,7 @@ export function startApp(root: HTMLElement): void {
         observedFc = observedFeatures(world.observations, world.network, startDate, date);
       }
       mapView.update({
+        ghosts: ghosts(tHours),
         tHours,
         bands: ensemble?.bands ?? null,
         trajectory: model.trajectory,
@@ -323,6 +386,14 @@ export function startApp(root: HTMLElement): void {
     groupStatus.relabel();
     legend.relabel();
     ensemblePanel.relabel();
+    compare.relabel();
+    library.relabel();
+    shareButton.textContent = t('shareLink');
+    exportSummary.textContent = t('exportMenu');
+    exportButtons.csv.textContent = t('exportCsv');
+    exportButtons.geojson.textContent = t('exportGeojson');
+    exportButtons.png.textContent = t('exportPng');
+    exportButtons.print.textContent = t('exportPngPrint');
     languageLabel.textContent = t('languageLabel');
     drawnScenario = null;
     loop.requestFrame();
@@ -336,8 +407,42 @@ export function startApp(root: HTMLElement): void {
     relabel();
   });
 
+  const share = createShareSync(store, presets, mapView.map, toaster);
+  shareButton.addEventListener('click', async () => {
+    const link = share.link();
+    try {
+      await navigator.clipboard.writeText(link);
+      toaster.show(t('linkCopied'));
+    } catch {
+      // No clipboard (permissions, http): the link is in the address bar all the same.
+      toaster.show(t('linkInAddressBar'));
+    }
+  });
+  const fileStem = () => `${model.scenario.id}-${localDateAt(model.trajectory.startDate, store.getState().clock.tHours)}`;
+  exportButtons.csv.addEventListener('click', () => {
+    exportMenu.open = false;
+    downloadText(`${fileStem()}-arrivals.csv`, 'text/csv', arrivalsCsv(rows));
+  });
+  exportButtons.geojson.addEventListener('click', () => {
+    exportMenu.open = false;
+    downloadText(`${fileStem()}.geojson`, 'application/geo+json', JSON.stringify(trajectoryGeoJson(model.trajectory)));
+  });
+  const picture = (size: 'screen' | 'print') => async () => {
+    exportMenu.open = false;
+    const caption = `${model.scenario.name} · ${formatDateTime(model.trajectory.startDate, store.getState().clock.tHours)}`;
+    try {
+      const blob = await mapView.picture(timelineEl.querySelector('svg'), caption, size);
+      downloadBlob(`${fileStem()}${size === 'print' ? '-print' : ''}.png`, blob);
+    } catch (err) {
+      toaster.show((err as Error).message, { kind: 'error' });
+    }
+  };
+  exportButtons.png.addEventListener('click', picture('screen'));
+  exportButtons.print.addEventListener('click', picture('print'));
+
   mapView.loaded.then(() => {
     mapReady = true;
+    share.open(location.hash);
     mapView.setScenario(model.trajectory, rows, marginColor, formatShortDate);
     draw();
     mapView.map.once('idle', () => {

@@ -11,6 +11,7 @@ import { basemapStyle } from './basemap-style';
 import { createLabel, declutter, remeasure, type Label } from './labels';
 import { projectStyle, setScenarioLayers } from './map-layers';
 import { createMovingOverlay, type MovingView } from './moving-overlay';
+import { mapPicture } from './picture-export';
 
 /** Southern Mexico to the US border. */
 export const INITIAL_BOUNDS: [[number, number], [number, number]] = [
@@ -23,6 +24,8 @@ export interface MapView {
   loaded: Promise<void>;
   setScenario(trajectory: Trajectory, rows: readonly ArrivalRow[], marginColor: (row: ArrivalRow) => string, formatDate: (iso: string) => string): void;
   update(view: MovingView): void;
+  /** A PNG of the map, its overlay and the timeline, at screen or print size. */
+  picture(timeline: SVGSVGElement | null, caption: string, size: 'screen' | 'print'): Promise<Blob>;
   dispose(): void;
 }
 
@@ -158,6 +161,9 @@ export function createMapView(container: HTMLElement, data: LoadedData, describe
         const text = ` ${p.headcount.toLocaleString()}`;
         if (label.detail.textContent !== text) label.detail.textContent = text;
       }
+    },
+    picture(timeline, caption, size) {
+      return mapPicture(map, overlay.canvas, timeline, caption, size, (ratio) => overlay.setPixelRatio(ratio === (window.devicePixelRatio || 1) ? null : ratio));
     },
     dispose() {
       overlay.dispose();

@@ -13,6 +13,8 @@ import { routeSlice } from './map-layers';
 import { groupColor } from './palette';
 
 export interface MovingView {
+  /** Pinned scenarios' groups, drawn faint on the same clock. */
+  ghosts?: readonly { trajectory: Trajectory; positions: readonly GroupPosition[] }[];
   /** Likely positions (P10–P90 km along each group's route) from the ensemble, when one ran. */
   bands: readonly PositionBand[] | null;
   tHours: number;
@@ -33,6 +35,9 @@ export function markerRadius(headcount: number): number {
   return 5 + Math.min(8, Math.sqrt(headcount) / 12);
 }
 
+/** The pinned scenarios' colours, as in the comparison panel. */
+const GHOST_COLORS = ['#CC79A7', '#56B4E9', '#E69F00', '#009E73'];
+
 /** Troop circles: area proportional to headcount, never smaller than 3 px. */
 export function deploymentRadius(headcount: number): number {
   return Math.max(3, 0.45 * Math.sqrt(headcount));
@@ -41,6 +46,8 @@ export function deploymentRadius(headcount: number): number {
 export interface MovingOverlay {
   canvas: HTMLCanvasElement;
   draw(view: MovingView): void;
+  /** Draws again at another pixel density (a print-size picture), or back at the screen's with null. */
+  setPixelRatio(ratio: number | null): void;
   /** What is drawn under a point (CSS pixels in the map): a group or a deployment, if any. */
   hitAt(x: number, y: number): { kind: 'group' | 'deployment'; id: string } | null;
   dispose(): void;
@@ -53,11 +60,13 @@ export function createMovingOverlay(map: MapLibreMap): MovingOverlay {
   map.getCanvasContainer().append(canvas);
   const ctx = canvas.getContext('2d')!;
   let last: MovingView | null = null;
+  let ratioOverride: number | null = null;
+  const pixelRatio = () => ratioOverride ?? (window.devicePixelRatio || 1);
   let markers: { kind: 'group' | 'deployment'; id: string; x: number; y: number; r: number }[] = [];
 
   const resize = () => {
     const source = map.getCanvas();
-    const ratio = window.devicePixelRatio || 1;
+    const ratio = pixelRatio();
     canvas.style.width = `${source.clientWidth}px`;
     canvas.style.height = `${source.clientHeight}px`;
     canvas.width = Math.round(source.clientWidth * ratio);
@@ -76,7 +85,7 @@ export function createMovingOverlay(map: MapLibreMap): MovingOverlay {
 
   const draw = (view: MovingView) => {
     last = view;
-    const ratio = window.devicePixelRatio || 1;
+    const ratio = pixelRatio();
     if (canvas.width !== Math.round(map.getCanvas().clientWidth * ratio)) resize();
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.clearRect(0, 0, canvas.width, canvas.height);
@@ -109,6 +118,22 @@ export function createMovingOverlay(map: MapLibreMap): MovingOverlay {
     }
     ctx.globalAlpha = 1;
     markers = [];
+    (view.ghosts ?? []).forEach((ghost, g) => {
+      for (const p of ghost.positions) {
+        const at = map.project([p.lon, p.lat]);
+        ctx.beginPath();
+        ctx.arc(at.x, at.y, markerRadius(p.headcount) - 1, 0, Math.PI * 2);
+        ctx.globalAlpha = 0.45;
+        ctx.fillStyle = GHOST_COLORS[g % GHOST_COLORS.length]!;
+        ctx.fill();
+        ctx.globalAlpha = 1;
+        ctx.setLineDash([2, 2]);
+        ctx.lineWidth = 1.5;
+        ctx.strokeStyle = '#24292f';
+        ctx.stroke();
+        ctx.setLineDash([]);
+      }
+    });
     for (const f of view.observed.features) {
       const at = map.project(f.geometry.coordinates as [number, number]);
       ctx.beginPath();
@@ -163,6 +188,11 @@ export function createMovingOverlay(map: MapLibreMap): MovingOverlay {
   return {
     canvas,
     draw,
+    setPixelRatio(ratio) {
+      ratioOverride = ratio;
+      resize();
+      redraw();
+    },
     hitAt(x, y) {
       for (let i = markers.length - 1; i >= 0; i--) {
         const m = markers[i]!;

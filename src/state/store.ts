@@ -17,7 +17,11 @@ export interface AppState {
   selectedCrossing: string | null;
   /** Problem that stops the model from running the scenario (e.g. an unreachable destination). */
   modelError: string | null;
+  /** Scenarios pinned for comparison (at most MAX_PINNED_SCENARIOS). */
+  pinned: readonly Scenario[];
 }
+
+export const MAX_PINNED_SCENARIOS = 4;
 
 export interface AppActions {
   /** Replaces the scenario after validating it; on failure records the error for `field` and keeps the current one. */
@@ -33,6 +37,11 @@ export interface AppActions {
   tick(elapsedMs: number): void;
   selectCrossing(id: string | null): void;
   setModelError(message: string | null): void;
+  /** Pins the scenario on screen; false when MAX_PINNED_SCENARIOS are pinned already. */
+  pin(): boolean;
+  unpin(index: number): void;
+  /** Replaces scenario, pinned list, preset and time at once (opening a shared link). */
+  restore(state: { scenario: Scenario; pinned: readonly Scenario[]; presetId: string | null; tHours: number }): void;
 }
 
 export type AppStore = StoreApi<AppState & AppActions>;
@@ -49,6 +58,7 @@ export function createAppStore(initial: Scenario, presetId: string | null, check
     clock: { tHours: 0, playing: false, rateDaysPerSecond: 2, spanHours: 24 },
     selectedCrossing: null,
     modelError: null,
+    pinned: [],
 
     applyScenario(next, field, nextPresetId = null) {
       try {
@@ -104,6 +114,20 @@ export function createAppStore(initial: Scenario, presetId: string | null, check
     },
     setModelError(message) {
       set({ modelError: message });
+    },
+    pin() {
+      const { pinned, scenario } = get();
+      if (pinned.length >= MAX_PINNED_SCENARIOS) return false;
+      set({ pinned: [...pinned, scenario] });
+      return true;
+    },
+    unpin(index) {
+      set({ pinned: get().pinned.filter((_, i) => i !== index) });
+    },
+    restore(state) {
+      check(state.scenario);
+      state.pinned.forEach(check);
+      set({ scenario: state.scenario, pinned: state.pinned.slice(0, MAX_PINNED_SCENARIOS), presetId: state.presetId, fieldErrors: {}, clock: { ...get().clock, tHours: Math.max(0, state.tHours), playing: false } });
     },
   }));
 }

@@ -1,0 +1,110 @@
+/**
+ * Keep: scenarios saved by name in this browser (IndexedDB), loaded, renamed, duplicated, deleted
+ * with undo; imported from and exported to JSON files. Names are shown with textContent only.
+ */
+import { scenarioFileName, scenarioFromFile, scenarioToFile } from '../data/scenario-file';
+import type { Scenario } from '../sim/scenario';
+import { LibraryError, type SavedScenario, type ScenarioLibrary } from '../state/saved-scenarios';
+import type { AppStore } from '../state/store';
+import { el } from './dom';
+import { downloadText } from './download';
+import { t } from './i18n';
+import type { Toaster } from './toast';
+
+export function mountLibraryPanel(root: HTMLElement, store: AppStore, openLibrary: () => Promise<ScenarioLibrary>, toaster: Toaster): { relabel(): void } {
+  const section = el('section', { className: 'panel library-panel', testid: 'library-panel', attrs: { 'aria-labelledby': 'library-heading' } });
+  const heading = el('h2', { attrs: { id: 'library-heading' } });
+  const nameLabel = el('label', { attrs: { for: 'save-name' } });
+  const nameInput = el('input', { testid: 'save-name', attrs: { id: 'save-name', type: 'text', maxlength: '120', autocomplete: 'off' } });
+  const saveButton = el('button', { testid: 'save-scenario', attrs: { type: 'button' } });
+  const list = el('ul', { className: 'saved-list', testid: 'saved-list' });
+  const importLabel = el('label', { className: 'file-button' });
+  const importInput = el('input', { testid: 'import-file', attrs: { type: 'file', accept: '.json,application/json' } });
+  const importText = el('span');
+  importLabel.append(importText, importInput);
+  const exportButton = el('button', { testid: 'export-scenario', attrs: { type: 'button' } });
+  section.append(heading, el('div', { className: 'save-row' }, [nameLabel, nameInput, saveButton]), list, el('div', { className: 'file-row' }, [importLabel, exportButton]));
+  root.append(section);
+
+  let library: ScenarioLibrary | null = null;
+  const lib = async () => (library ??= await openLibrary());
+  const report = (err: unknown) => toaster.show(err instanceof LibraryError ? err.message : t('libraryFailed', { reason: (err as Error).message }), { kind: 'error' });
+
+  const renderList = async () => {
+    const listing = await (await lib()).list();
+    list.replaceChildren(
+      ...listing.scenarios.map((saved) => item(saved)),
+      ...listing.damaged.map((damaged) => {
+        const remove = el('button', { text: t('remove'), attrs: { type: 'button' } });
+        remove.addEventListener('click', () => void lib().then((l) => l.remove(damaged.key)).then(renderList).catch(report));
+        return el('li', { className: 'damaged' }, [el('span', { text: t('damagedEntry', { reason: damaged.reason }) }), remove]);
+      }),
+    );
+  };
+  const item = (saved: SavedScenario) => {
+    const name = el('button', { className: 'link-button saved-name', text: saved.name, attrs: { type: 'button', title: t('loadSaved') } });
+    name.addEventListener('click', () => {
+      if (store.getState().applyScenario(saved.scenario, 'library')) toaster.show(t('loaded', { name: saved.name }));
+      else toaster.show(t('cannotLoad', { name: saved.name, reason: store.getState().fieldErrors.library ?? '' }), { kind: 'error' });
+    });
+    const rename = el('button', { text: t('rename'), attrs: { type: 'button' } });
+    rename.addEventListener('click', () => {
+      const next = window.prompt(t('renamePrompt'), saved.name);
+      if (next === null) return;
+      void lib().then((l) => l.rename(saved.id, next)).then(renderList).catch(report);
+    });
+    const duplicate = el('button', { text: t('duplicate'), attrs: { type: 'button' } });
+    duplicate.addEventListener('click', () => void lib().then((l) => l.duplicate(saved.id)).then(renderList).catch(report));
+    const remove = el('button', { text: t('delete'), attrs: { type: 'button' } });
+    remove.addEventListener('click', async () => {
+      try {
+        const undo = await (await lib()).remove(saved.id);
+        await renderList();
+        toaster.show(t('deleted', { name: saved.name }), { action: { label: t('undo'), run: () => void lib().then((l) => l.restore(undo)).then(renderList).catch(report) } });
+      } catch (err) {
+        report(err);
+      }
+    });
+    const li = el('li', {}, [name, el('span', { className: 'saved-actions' }, [rename, duplicate, remove])]);
+    li.dataset.savedId = String(saved.id);
+    return li;
+  };
+
+  saveButton.addEventListener('click', async () => {
+    try {
+      const saved = await (await lib()).save(nameInput.value || store.getState().scenario.name, store.getState().scenario);
+      nameInput.value = '';
+      await renderList();
+      toaster.show(t('saved', { name: saved.name }));
+    } catch (err) {
+      report(err);
+    }
+  });
+  importInput.addEventListener('change', async () => {
+    const file = importInput.files?.[0];
+    importInput.value = '';
+    if (!file) return;
+    const result = scenarioFromFile(await file.text(), file.name);
+    if (!result.ok) {
+      toaster.show(result.error, { kind: 'error' });
+      return;
+    }
+    if (store.getState().applyScenario(result.scenario, 'import')) toaster.show(t('imported', { name: file.name }));
+    else toaster.show(`${file.name}: ${store.getState().fieldErrors.import ?? ''}`, { kind: 'error' });
+  });
+  exportButton.addEventListener('click', () => {
+    const scenario: Scenario = store.getState().scenario;
+    downloadText(scenarioFileName(scenario), 'application/json', scenarioToFile(scenario));
+  });
+
+  const relabel = () => {
+    heading.textContent = t('libraryHeading');
+    nameLabel.textContent = t('saveAs');
+    saveButton.textContent = t('save');
+    importText.textContent = t('importFile');
+    exportButton.textContent = t('exportFile');
+    void renderList().catch(report);
+  };
+  relabel();
+  return { relabel };
+}
