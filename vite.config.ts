@@ -1,5 +1,5 @@
 import { defineConfig } from 'vitest/config';
-import { basemapPlugin } from './scripts/basemap';
+import { basemapPlugin } from './scripts/basemap.ts';
 
 export default defineConfig({
   base: './',

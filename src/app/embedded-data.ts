@@ -11,15 +11,20 @@ import observed from '../../data/observed.json?raw';
 import { loadWorld, type LoadedData } from '../data/load-world';
 import { loadPresets } from '../data/presets';
 import type { Scenario } from '../sim/scenario';
+import { parseStory, type Story } from '../data/story';
 
+const storyTexts = import.meta.glob('../../data/stories/*.json', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 const presetTexts = import.meta.glob('../../data/scenarios/*.json', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
 
-export function loadEmbeddedData(): { data: LoadedData; presets: Map<string, Scenario> } {
+export function loadEmbeddedData(): { data: LoadedData; presets: Map<string, Scenario>; stories: Story[] } {
   const data = loadWorld({ places, network, crossings, deployments, events, observed });
   const presets = loadPresets(
     Object.keys(presetTexts)
       .sort()
       .map((path) => ({ fileName: path.replace(/^(\.\.\/)+/, ''), text: presetTexts[path]! })),
   );
-  return { data, presets };
+  const stories = Object.keys(storyTexts)
+    .sort()
+    .map((path) => parseStory(path.replace(/^(\.\.\/)+/, ''), storyTexts[path]!));
+  return { data, presets, stories };
 }

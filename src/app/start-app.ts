@@ -39,6 +39,8 @@ import { runScenario, type Trajectory } from '../sim/run-scenario';
 import type { Scenario } from '../sim/scenario';
 import { daysBetween } from '../sim/time';
 import { createShareSync } from './share-sync';
+import { storyStepTime } from '../data/story';
+import { mountStoryPanel } from '../ui/story-panel';
 
 declare global {
   interface Window {
@@ -47,6 +49,7 @@ declare global {
 }
 
 const DEFAULT_PRESET = 'historical-2018';
+const TIMELINE_TAIL_DAYS = 7;
 
 /** What tests and benchmarks read (DESIGN.md, "Stable test hooks"). */
 export interface CaravanHooks {
@@ -74,7 +77,7 @@ export function startApp(root: HTMLElement): void {
     fatal(root, (err as Error).message);
     return;
   }
-  const { data, presets } = loaded;
+  const { data, presets, stories } = loaded;
   const { world } = data;
   const runModel = createModel(data);
   const initial = presets.get(DEFAULT_PRESET) ?? [...presets.values()][0]!;
@@ -99,9 +102,18 @@ export function startApp(root: HTMLElement): void {
     print: el('button', { testid: 'export-png-print', attrs: { type: 'button' } }),
   };
   const exportMenu = el('details', { className: 'export-menu' }, [exportSummary, el('div', { className: 'menu' }, Object.values(exportButtons))]);
-  const topbar = el('header', { className: 'topbar' }, [title, scenarioName, el('div', { className: 'topbar-actions' }, [shareButton, exportMenu, languageLabel, languageSelect])]);
+  const storyButton = el('button', { testid: 'story-toggle', attrs: { type: 'button' } });
+  const presentButton = el('button', { testid: 'presentation-toggle', attrs: { type: 'button', 'aria-pressed': 'false' } });
+  const recordButton = el('button', { testid: 'record-video', attrs: { type: 'button', 'aria-pressed': 'false' } });
+  const topbar = el('header', { className: 'topbar' }, [
+    title,
+    scenarioName,
+    el('div', { className: 'topbar-actions' }, [storyButton, presentButton, recordButton, shareButton, exportMenu, languageLabel, languageSelect]),
+  ]);
   const mapEl = el('div', { className: 'map', testid: 'map', attrs: { role: 'region' } });
-  const mapArea = el('div', { className: 'map-area' }, [mapEl]);
+  const mapSummary = el('p', { className: 'visually-hidden', attrs: { id: 'map-summary' } });
+  const positionAnnouncer = el('div', { className: 'visually-hidden', testid: 'position-announcer', attrs: { 'aria-live': 'polite', role: 'status' } });
+  const mapArea = el('div', { className: 'map-area' }, [mapEl, mapSummary, positionAnnouncer]);
   const side = el('aside', { className: 'side' });
   const workspace = el('main', { className: 'workspace' }, [mapArea, side]);
   const timelineEl = el('footer', { className: 'timeline', testid: 'timeline' });
@@ -337,7 +349,8 @@ export function startApp(root: HTMLElement): void {
   const applyModel = () => {
     const s = store.getState();
     model = runModel(s.scenario);
-    store.getState().setSpan(model.trajectory.spanHours);
+    // A week past the last arrival: what happened at the border after (the 25 November closure) stays in reach.
+    store.getState().setSpan(model.trajectory.spanHours + TIMELINE_TAIL_DAYS * 24);
     scenarioName.textContent = `${s.scenario.name}`;
     observedDate = '';
     drawnScenario = model;
@@ -358,13 +371,20 @@ export function startApp(root: HTMLElement): void {
     const statuses = groupStatuses();
     groupStatus.update(statuses);
     updateCompare();
+    // Screen readers hear where the groups are when the clock settles, not 60 times a second.
+    if (!state.clock.playing) {
+      const text = statuses.map((g) => t('positionAnnouncement', { group: g.name, where: t(g.atPlace ? 'atPlace' : 'nearPlace', { place: g.placeName }) })).join('; ');
+      if (positionAnnouncer.textContent !== text) positionAnnouncer.textContent = text;
+    }
     if (mapReady) {
       const date = localDateAt(startDate, tHours);
       if (date !== observedDate) {
         observedDate = date;
         observedFc = observedFeatures(world.observations, world.network, startDate, date);
       }
+      if (mapView.recorder.recording) mapView.recorder.frame(`${model.scenario.name} · ${formatDateTime(startDate, tHours)}`);
       mapView.update({
+        scale: document.body.classList.contains('presentation') ? 1.6 : 1,
         ghosts: ghosts(tHours),
         tHours,
         bands: ensemble?.bands ?? null,
@@ -379,6 +399,7 @@ export function startApp(root: HTMLElement): void {
   const relabel = () => {
     title.textContent = t('appTitle');
     mapEl.setAttribute('aria-label', t('mapLabel'));
+    mapEl.setAttribute('aria-describedby', 'map-summary');
     panel.relabel();
     table.relabel();
     validation.relabel();
@@ -389,6 +410,11 @@ export function startApp(root: HTMLElement): void {
     compare.relabel();
     library.relabel();
     shareButton.textContent = t('shareLink');
+    storyButton.textContent = t('storyToggle');
+    presentButton.textContent = t(document.body.classList.contains('presentation') ? 'presentationExit' : 'presentationToggle');
+    if (!mapView.recorder.recording) recordButton.textContent = t('recordVideo');
+    mapSummary.textContent = t('mapSummary');
+    storyPanel.relabel();
     exportSummary.textContent = t('exportMenu');
     exportButtons.csv.textContent = t('exportCsv');
     exportButtons.geojson.textContent = t('exportGeojson');
@@ -401,10 +427,69 @@ export function startApp(root: HTMLElement): void {
 
   const loop = startLoop(store, draw);
   hooks.drawTimes = loop.drawTimes;
-  relabel();
   languageSelect.addEventListener('change', () => {
     setLanguage(languageSelect.value === 'es' ? 'es' : 'en');
     relabel();
+  });
+
+  // Story mode: each step loads the story's scenario, sets the clock and frames the map.
+  const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
+  const storyPanel = mountStoryPanel(
+    mapArea,
+    (story, step) => {
+      const preset = presets.get(story.scenario);
+      if (preset && store.getState().presetId !== story.scenario) store.getState().applyScenario(preset, 'preset', story.scenario);
+      store.getState().setPlaying(false);
+      store.getState().setTime(storyStepTime(step, store.getState().scenario.start.date));
+      const camera = { center: step.view.center as [number, number], zoom: step.view.zoom };
+      if (reducedMotion.matches) mapView.map.jumpTo(camera);
+      else mapView.map.flyTo({ ...camera, duration: 1200 });
+      mapView.highlight(step.highlight.crossings);
+    },
+    () => {
+      mapView.highlight([]);
+      storyButton.focus();
+    },
+  );
+  storyButton.addEventListener('click', () => {
+    if (storyPanel.isOpen()) storyPanel.close();
+    else if (stories[0]) storyPanel.open(stories[0]);
+  });
+
+  // Presentation: the map and the timeline only, larger type and markers, full screen when allowed.
+  const setPresenting = (on: boolean) => {
+    document.body.classList.toggle('presentation', on);
+    presentButton.setAttribute('aria-pressed', String(on));
+    presentButton.textContent = t(on ? 'presentationExit' : 'presentationToggle');
+    if (on && !document.fullscreenElement) document.documentElement.requestFullscreen?.().catch(() => {});
+    if (!on && document.fullscreenElement) void document.exitFullscreen().catch(() => {});
+    requestAnimationFrame(() => mapView.map.resize());
+  };
+  presentButton.addEventListener('click', () => setPresenting(!document.body.classList.contains('presentation')));
+  document.addEventListener('fullscreenchange', () => {
+    if (!document.fullscreenElement && document.body.classList.contains('presentation')) setPresenting(false);
+  });
+
+  // Video: record while the timeline plays; stopping saves a WebM file.
+  recordButton.addEventListener('click', async () => {
+    const recorder = mapView.recorder;
+    if (recorder.recording) {
+      store.getState().setPlaying(false);
+      const blob = await recorder.stop();
+      recordButton.setAttribute('aria-pressed', 'false');
+      recordButton.textContent = t('recordVideo');
+      const name = `${fileStem()}.webm`;
+      downloadBlob(name, blob);
+      toaster.show(t('recordingSaved', { name }));
+      return;
+    }
+    if (!recorder.start()) {
+      toaster.show(t('recordingUnavailable'), { kind: 'error' });
+      return;
+    }
+    recordButton.setAttribute('aria-pressed', 'true');
+    recordButton.textContent = `● ${t('stopRecording')}`;
+    store.getState().setPlaying(true);
   });
 
   const share = createShareSync(store, presets, mapView.map, toaster);
@@ -439,6 +524,8 @@ export function startApp(root: HTMLElement): void {
   };
   exportButtons.png.addEventListener('click', picture('screen'));
   exportButtons.print.addEventListener('click', picture('print'));
+
+  relabel();
 
   mapView.loaded.then(() => {
     mapReady = true;

@@ -12,6 +12,7 @@ import { createLabel, declutter, remeasure, type Label } from './labels';
 import { projectStyle, setScenarioLayers } from './map-layers';
 import { createMovingOverlay, type MovingView } from './moving-overlay';
 import { mapPicture } from './picture-export';
+import { createVideoRecorder, type VideoRecorder } from './video-recorder';
 
 /** Southern Mexico to the US border. */
 export const INITIAL_BOUNDS: [[number, number], [number, number]] = [
@@ -24,6 +25,10 @@ export interface MapView {
   loaded: Promise<void>;
   setScenario(trajectory: Trajectory, rows: readonly ArrivalRow[], marginColor: (row: ArrivalRow) => string, formatDate: (iso: string) => string): void;
   update(view: MovingView): void;
+  /** Records the map as it plays (WebM). */
+  recorder: VideoRecorder;
+  /** Labels of these crossings stand out (a story step points at them). */
+  highlight(crossings: readonly string[]): void;
   /** A PNG of the map, its overlay and the timeline, at screen or print size. */
   picture(timeline: SVGSVGElement | null, caption: string, size: 'screen' | 'print'): Promise<Blob>;
   dispose(): void;
@@ -161,6 +166,10 @@ export function createMapView(container: HTMLElement, data: LoadedData, describe
         const text = ` ${p.headcount.toLocaleString()}`;
         if (label.detail.textContent !== text) label.detail.textContent = text;
       }
+    },
+    recorder: createVideoRecorder(map, overlay.canvas),
+    highlight(crossings) {
+      for (const [id, label] of crossingLabels) label.element.classList.toggle('highlight', crossings.includes(id));
     },
     picture(timeline, caption, size) {
       return mapPicture(map, overlay.canvas, timeline, caption, size, (ratio) => overlay.setPixelRatio(ratio === (window.devicePixelRatio || 1) ? null : ratio));

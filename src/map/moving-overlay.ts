@@ -13,6 +13,8 @@ import { routeSlice } from './map-layers';
 import { groupColor } from './palette';
 
 export interface MovingView {
+  /** Markers and lines drawn this much larger (presentation mode on a projector). */
+  scale?: number;
   /** Pinned scenarios' groups, drawn faint on the same clock. */
   ghosts?: readonly { trajectory: Trajectory; positions: readonly GroupPosition[] }[];
   /** Likely positions (P10–P90 km along each group's route) from the ensemble, when one ran. */
@@ -110,7 +112,7 @@ export function createMovingOverlay(map: MapLibreMap): MovingOverlay {
       const track = tracks.get(p.group)!;
       ctx.strokeStyle = groupColor(p.group, index.get(p.group)!);
       ctx.globalAlpha = 1;
-      ctx.lineWidth = 4.5;
+      ctx.lineWidth = 4.5 * (view.scale ?? 1);
       if (p.km > 0) line(routeSlice(track.route, 0, p.km));
       ctx.globalAlpha = 0.5;
       ctx.lineWidth = 12;
@@ -122,7 +124,7 @@ export function createMovingOverlay(map: MapLibreMap): MovingOverlay {
       for (const p of ghost.positions) {
         const at = map.project([p.lon, p.lat]);
         ctx.beginPath();
-        ctx.arc(at.x, at.y, markerRadius(p.headcount) - 1, 0, Math.PI * 2);
+        ctx.arc(at.x, at.y, (markerRadius(p.headcount) - 1) * (view.scale ?? 1), 0, Math.PI * 2);
         ctx.globalAlpha = 0.45;
         ctx.fillStyle = GHOST_COLORS[g % GHOST_COLORS.length]!;
         ctx.fill();
@@ -163,7 +165,7 @@ export function createMovingOverlay(map: MapLibreMap): MovingOverlay {
     }
     for (const p of order) {
       const at = map.project([p.lon, p.lat]);
-      const r = markerRadius(p.headcount);
+      const r = markerRadius(p.headcount) * (view.scale ?? 1);
       ctx.beginPath();
       ctx.arc(at.x, at.y, r, 0, Math.PI * 2);
       ctx.fillStyle = groupColor(p.group, index.get(p.group)!);

@@ -99,7 +99,8 @@ describe('the map workspace', () => {
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => clockDate(page)).toBe('2018-10-29');
     await page.keyboard.press('End');
-    await expect.poll(() => clockDate(page)).toBe('2018-11-21');
+    // The last arrival (Tijuana, 11-21) and a week after it.
+    await expect.poll(() => clockDate(page)).toBe('2018-11-28');
     await page.keyboard.press('Home');
     await page.keyboard.press('Space');
     await expect.poll(async () => (await snapshot(page)).playing).toBe(true);
