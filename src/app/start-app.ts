@@ -32,15 +32,13 @@ import { mountEnsemblePanel, type EnsembleSettings, type EnsembleStatus } from '
 import { mountComparePanel, type ComparedScenario } from '../ui/compare-panel';
 import { mountLibraryPanel } from '../ui/library-panel';
 import { mountToaster } from '../ui/toast';
-import { downloadBlob, downloadText } from '../ui/download';
+import { downloadText } from '../ui/download';
 import { openScenarioLibrary } from '../state/saved-scenarios';
-import { arrivalsCsv, comparisonCsv, trajectoryGeoJson } from '../sim/export';
+import { comparisonCsv } from '../sim/export';
 import { runScenario, type Trajectory } from '../sim/run-scenario';
 import type { Scenario } from '../sim/scenario';
 import { daysBetween } from '../sim/time';
-import { createShareSync } from './share-sync';
-import { storyStepTime } from '../data/story';
-import { mountStoryPanel } from '../ui/story-panel';
+import { mountTopbarActions } from './topbar-actions';
 
 declare global {
   interface Window {
@@ -93,23 +91,8 @@ export function startApp(root: HTMLElement): void {
     el('option', { text: 'English', attrs: { value: 'en', lang: 'en' } }),
     el('option', { text: 'Español', attrs: { value: 'es', lang: 'es' } }),
   ]);
-  const shareButton = el('button', { testid: 'share-link', attrs: { type: 'button' } });
-  const exportSummary = el('summary');
-  const exportButtons = {
-    csv: el('button', { testid: 'export-csv', attrs: { type: 'button' } }),
-    geojson: el('button', { testid: 'export-geojson', attrs: { type: 'button' } }),
-    png: el('button', { testid: 'export-png', attrs: { type: 'button' } }),
-    print: el('button', { testid: 'export-png-print', attrs: { type: 'button' } }),
-  };
-  const exportMenu = el('details', { className: 'export-menu' }, [exportSummary, el('div', { className: 'menu' }, Object.values(exportButtons))]);
-  const storyButton = el('button', { testid: 'story-toggle', attrs: { type: 'button' } });
-  const presentButton = el('button', { testid: 'presentation-toggle', attrs: { type: 'button', 'aria-pressed': 'false' } });
-  const recordButton = el('button', { testid: 'record-video', attrs: { type: 'button', 'aria-pressed': 'false' } });
-  const topbar = el('header', { className: 'topbar' }, [
-    title,
-    scenarioName,
-    el('div', { className: 'topbar-actions' }, [storyButton, presentButton, recordButton, shareButton, exportMenu, languageLabel, languageSelect]),
-  ]);
+  const actionsSlot = el('div', { className: 'topbar-actions' });
+  const topbar = el('header', { className: 'topbar' }, [title, scenarioName, actionsSlot]);
   const mapEl = el('div', { className: 'map', testid: 'map', attrs: { role: 'region' } });
   const mapSummary = el('p', { className: 'visually-hidden', attrs: { id: 'map-summary' } });
   const positionAnnouncer = el('div', { className: 'visually-hidden', testid: 'position-announcer', attrs: { 'aria-live': 'polite', role: 'status' } });
@@ -409,17 +392,8 @@ export function startApp(root: HTMLElement): void {
     ensemblePanel.relabel();
     compare.relabel();
     library.relabel();
-    shareButton.textContent = t('shareLink');
-    storyButton.textContent = t('storyToggle');
-    presentButton.textContent = t(document.body.classList.contains('presentation') ? 'presentationExit' : 'presentationToggle');
-    if (!mapView.recorder.recording) recordButton.textContent = t('recordVideo');
     mapSummary.textContent = t('mapSummary');
-    storyPanel.relabel();
-    exportSummary.textContent = t('exportMenu');
-    exportButtons.csv.textContent = t('exportCsv');
-    exportButtons.geojson.textContent = t('exportGeojson');
-    exportButtons.png.textContent = t('exportPng');
-    exportButtons.print.textContent = t('exportPngPrint');
+    actions.relabel();
     languageLabel.textContent = t('languageLabel');
     drawnScenario = null;
     loop.requestFrame();
@@ -432,104 +406,23 @@ export function startApp(root: HTMLElement): void {
     relabel();
   });
 
-  // Story mode: each step loads the story's scenario, sets the clock and frames the map.
-  const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
-  const storyPanel = mountStoryPanel(
+  const actions = mountTopbarActions(actionsSlot, {
+    store,
+    presets,
+    stories,
+    mapView,
     mapArea,
-    (story, step) => {
-      const preset = presets.get(story.scenario);
-      if (preset && store.getState().presetId !== story.scenario) store.getState().applyScenario(preset, 'preset', story.scenario);
-      store.getState().setPlaying(false);
-      store.getState().setTime(storyStepTime(step, store.getState().scenario.start.date));
-      const camera = { center: step.view.center as [number, number], zoom: step.view.zoom };
-      if (reducedMotion.matches) mapView.map.jumpTo(camera);
-      else mapView.map.flyTo({ ...camera, duration: 1200 });
-      mapView.highlight(step.highlight.crossings);
-    },
-    () => {
-      mapView.highlight([]);
-      storyButton.focus();
-    },
-  );
-  storyButton.addEventListener('click', () => {
-    if (storyPanel.isOpen()) storyPanel.close();
-    else if (stories[0]) storyPanel.open(stories[0]);
+    timelineEl,
+    toaster,
+    current: () => ({ scenario: model.scenario, trajectory: model.trajectory, rows }),
   });
-
-  // Presentation: the map and the timeline only, larger type and markers, full screen when allowed.
-  const setPresenting = (on: boolean) => {
-    document.body.classList.toggle('presentation', on);
-    presentButton.setAttribute('aria-pressed', String(on));
-    presentButton.textContent = t(on ? 'presentationExit' : 'presentationToggle');
-    if (on && !document.fullscreenElement) document.documentElement.requestFullscreen?.().catch(() => {});
-    if (!on && document.fullscreenElement) void document.exitFullscreen().catch(() => {});
-    requestAnimationFrame(() => mapView.map.resize());
-  };
-  presentButton.addEventListener('click', () => setPresenting(!document.body.classList.contains('presentation')));
-  document.addEventListener('fullscreenchange', () => {
-    if (!document.fullscreenElement && document.body.classList.contains('presentation')) setPresenting(false);
-  });
-
-  // Video: record while the timeline plays; stopping saves a WebM file.
-  recordButton.addEventListener('click', async () => {
-    const recorder = mapView.recorder;
-    if (recorder.recording) {
-      store.getState().setPlaying(false);
-      const blob = await recorder.stop();
-      recordButton.setAttribute('aria-pressed', 'false');
-      recordButton.textContent = t('recordVideo');
-      const name = `${fileStem()}.webm`;
-      downloadBlob(name, blob);
-      toaster.show(t('recordingSaved', { name }));
-      return;
-    }
-    if (!recorder.start()) {
-      toaster.show(t('recordingUnavailable'), { kind: 'error' });
-      return;
-    }
-    recordButton.setAttribute('aria-pressed', 'true');
-    recordButton.textContent = `● ${t('stopRecording')}`;
-    store.getState().setPlaying(true);
-  });
-
-  const share = createShareSync(store, presets, mapView.map, toaster);
-  shareButton.addEventListener('click', async () => {
-    const link = share.link();
-    try {
-      await navigator.clipboard.writeText(link);
-      toaster.show(t('linkCopied'));
-    } catch {
-      // No clipboard (permissions, http): the link is in the address bar all the same.
-      toaster.show(t('linkInAddressBar'));
-    }
-  });
-  const fileStem = () => `${model.scenario.id}-${localDateAt(model.trajectory.startDate, store.getState().clock.tHours)}`;
-  exportButtons.csv.addEventListener('click', () => {
-    exportMenu.open = false;
-    downloadText(`${fileStem()}-arrivals.csv`, 'text/csv', arrivalsCsv(rows));
-  });
-  exportButtons.geojson.addEventListener('click', () => {
-    exportMenu.open = false;
-    downloadText(`${fileStem()}.geojson`, 'application/geo+json', JSON.stringify(trajectoryGeoJson(model.trajectory)));
-  });
-  const picture = (size: 'screen' | 'print') => async () => {
-    exportMenu.open = false;
-    const caption = `${model.scenario.name} · ${formatDateTime(model.trajectory.startDate, store.getState().clock.tHours)}`;
-    try {
-      const blob = await mapView.picture(timelineEl.querySelector('svg'), caption, size);
-      downloadBlob(`${fileStem()}${size === 'print' ? '-print' : ''}.png`, blob);
-    } catch (err) {
-      toaster.show((err as Error).message, { kind: 'error' });
-    }
-  };
-  exportButtons.png.addEventListener('click', picture('screen'));
-  exportButtons.print.addEventListener('click', picture('print'));
+  actionsSlot.append(languageLabel, languageSelect);
 
   relabel();
 
   mapView.loaded.then(() => {
     mapReady = true;
-    share.open(location.hash);
+    actions.share.open(location.hash);
     mapView.setScenario(model.trajectory, rows, marginColor, formatShortDate);
     draw();
     mapView.map.once('idle', () => {

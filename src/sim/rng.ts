@@ -1,6 +1,6 @@
 /**
- * The one source of randomness of the model: a seeded xoroshiro128+ (pure-rand). Runs never call
- * Math.random; the same seed gives the same numbers on every machine.
+ * The one source of randomness of the model: a seeded xoroshiro128+ (pure-rand). Runs never use the
+ * global, unseeded generator; the same seed gives the same numbers on every machine.
  */
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { uniformFloat64 } from 'pure-rand/distribution/uniformFloat64';
