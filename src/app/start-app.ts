@@ -163,6 +163,7 @@ export function startApp(root: HTMLElement): void {
     slider: t('timelineSlider'),
     valueText: (tHours) => formatDateTime(model.trajectory.startDate, tHours),
     formatEventDate: formatShortDate,
+    formatTick: (date, withMonth) => (withMonth ? formatShortDate(date.toISOString().slice(0, 10)) : String(date.getUTCDate())),
   });
 
   const groupStatuses = (): GroupStatus[] => {

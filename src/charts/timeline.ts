@@ -3,7 +3,7 @@
  * click-to-jump, dated event marks (hover or focus for the text, click or Enter to jump), and the
  * two linked charts with a cursor that follows the clock.
  */
-import { axisBottom, select, utcDay, utcFormat, type ScaleTime } from 'd3';
+import { axisBottom, select, utcDay, type ScaleTime } from 'd3';
 import type { AppStore } from '../state/store';
 import { drawDistanceChart, drawTroopChart, type ChartData } from './series-charts';
 import { dateAt, hoursAt, startMs, timeScale } from './time-scale';
@@ -22,6 +22,8 @@ export interface TimelineLabels {
   slider: string;
   valueText: (tHours: number) => string;
   formatEventDate: (iso: string) => string;
+  /** Axis ticks in the interface's language: the month on the first tick of each month. */
+  formatTick: (date: Date, withMonth: boolean) => string;
 }
 
 const MARGIN = { left: 12, right: 12 };
@@ -91,7 +93,7 @@ export function mountTimeline(root: HTMLElement, store: AppStore): Timeline {
     axisG.call(
       axisBottom(x)
         .ticks(utcDay.every(every))
-        .tickFormat((d) => utcFormat((d as Date).getUTCDate() <= every ? '%-d %b' : '%-d')(d as Date))
+        .tickFormat((d) => labels!.formatTick(d as Date, (d as Date).getUTCDate() <= every))
         .tickSizeOuter(0),
     );
     drawDistanceChart(distanceG, data, x, DISTANCE_H, labels.distance);

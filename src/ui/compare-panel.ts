@@ -3,7 +3,7 @@
  * (P50, and the P10–P90 range when an ensemble ran), the difference in days from the scenario on
  * screen, the readiness margin — and a chart of the dates.
  */
-import { scaleBand, scaleUtc, select, axisBottom, utcFormat } from 'd3';
+import { scaleBand, scaleUtc, select, axisBottom } from 'd3';
 import type { ArrivalRow } from '../sim/arrival-table';
 import { daysBetween } from '../sim/time';
 import type { AppStore } from '../state/store';
@@ -114,7 +114,7 @@ export function mountComparePanel(root: HTMLElement, store: AppStore, onExport: 
         svg.append('circle').attr('cx', x(new Date(`${date}T12:00:00Z`))).attr('cy', y(id)! + rowH / 2).attr('r', 4.5).attr('fill', comparisonColors[i]!).attr('stroke', '#fff');
       });
     }
-    svg.append('g').attr('transform', `translate(0,${crossings.length * rowH + 2})`).call(axisBottom(x).ticks(5).tickFormat((d) => utcFormat('%-d %b')(d as Date)));
+    svg.append('g').attr('transform', `translate(0,${crossings.length * rowH + 2})`).call(axisBottom(x).ticks(5).tickFormat((d) => formatShortDate((d as Date).toISOString().slice(0, 10))));
   };
 
   const relabel = () => {

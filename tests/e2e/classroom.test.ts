@@ -53,6 +53,7 @@ describe('the classroom', () => {
     expect(await page.locator('#arrivals-heading').textContent()).toBe('Llegadas a los cruces');
     expect(await page.getByTestId('play-toggle').getAttribute('aria-label')).toBe('Reproducir');
     expect(await page.locator('.clock-detail').textContent()).toMatch(/nov.* 2018/);
+    await expect.poll(() => page.locator('.timeline-chart .axis').textContent()).toMatch(/1 nov/);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
     await page.getByTestId('story-toggle').click();
     await expect.poll(() => page.getByTestId('story-counter').textContent()).toBe('Paso 1 de 13');
