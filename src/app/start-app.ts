@@ -15,7 +15,7 @@ import { mountArrivalTable, marginClass } from '../ui/arrival-table';
 import { el } from '../ui/dom';
 import { formatDate, formatDateTime, formatNumber, formatShortDate } from '../ui/format';
 import { mountGroupStatus, type GroupStatus } from '../ui/group-status';
-import { setLanguage, t } from '../ui/i18n';
+import { localized, setLanguage, t } from '../ui/i18n';
 import { bindTimelineKeys } from '../ui/keyboard';
 import { mountLegend } from '../ui/legend';
 import { mountPlaybackControls } from '../ui/playback-controls';
@@ -166,6 +166,7 @@ export function startApp(root: HTMLElement): void {
     formatTick: (date, withMonth) => (withMonth ? formatShortDate(date.toISOString().slice(0, 10)) : String(date.getUTCDate())),
   });
 
+  const groupLabel = (track: { name: string; nameEs?: string }) => localized(track.name, track.nameEs);
   const groupStatuses = (): GroupStatus[] => {
     const tHours = store.getState().clock.tHours;
     return sampleAt(model.trajectory, tHours).map((p) => {
@@ -176,7 +177,7 @@ export function startApp(root: HTMLElement): void {
       const nearest = p.km - track.route.nodeKm[i]! <= track.route.nodeKm[next]! - p.km ? i : next;
       return {
         ...p,
-        name: track.name,
+        name: groupLabel(track),
         index,
         placeName: track.route.nodes[nearest]!.name,
         atPlace: Math.abs(track.route.nodeKm[nearest]! - p.km) < 1,
@@ -262,12 +263,12 @@ export function startApp(root: HTMLElement): void {
       setTimeout(() => {
         if (forModel !== model) return;
         showCharts();
-        setTimeout(() => forModel === model && mapReady && mapView.setScenario(model.trajectory, rows, marginColor, formatShortDate), 0);
+        setTimeout(() => forModel === model && mapReady && mapView.setScenario(model.trajectory, rows, marginColor, formatShortDate, groupLabel), 0);
       }, 0);
       return;
     }
     showCharts();
-    if (mapReady) mapView.setScenario(model.trajectory, rows, marginColor, formatShortDate);
+    if (mapReady) mapView.setScenario(model.trajectory, rows, marginColor, formatShortDate, groupLabel);
   };
   const showCharts = () => {
     const bands = distanceBands(ensemble);
@@ -278,7 +279,7 @@ export function startApp(root: HTMLElement): void {
         distanceSeries: model.distanceSeries,
         ...(bands ? { distanceBands: ensemble!.bands.map((b, i) => ({ group: b.group, points: bands[i]! })) } : {}),
         troopSeries: model.troopSeries,
-        events: data.events,
+        events: data.events.map((e) => ({ ...e, title: localized(e.title, e.titleEs), text: localized(e.text, e.textEs) })),
       },
       timelineLabels(),
     );
@@ -335,7 +336,7 @@ export function startApp(root: HTMLElement): void {
     model = runModel(s.scenario);
     // A week past the last arrival: what happened at the border after (the 25 November closure) stays in reach.
     store.getState().setSpan(model.trajectory.spanHours + TIMELINE_TAIL_DAYS * 24);
-    scenarioName.textContent = `${s.scenario.name}`;
+    scenarioName.textContent = localized(s.scenario.name, s.scenario.nameEs);
     observedDate = '';
     drawnScenario = model;
     ensemble = ensembleClient.cached({ scenario: model.scenario, ...ensembleSettings }) ?? null;
@@ -424,7 +425,7 @@ export function startApp(root: HTMLElement): void {
   mapView.loaded.then(() => {
     mapReady = true;
     actions.share.open(location.hash);
-    mapView.setScenario(model.trajectory, rows, marginColor, formatShortDate);
+    mapView.setScenario(model.trajectory, rows, marginColor, formatShortDate, groupLabel);
     draw();
     mapView.map.once('idle', () => {
       hooks.readyAtMs = now();

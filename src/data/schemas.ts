@@ -133,6 +133,9 @@ export const eventSchema = z.object({
   kind: z.string().min(1),
   title: z.string().min(1),
   text: z.string().min(1),
+  /** The same in Spanish, for the interface's Spanish. */
+  titleEs: z.string().min(1).optional(),
+  textEs: z.string().min(1).optional(),
   place: z.string().nullable().optional(),
   source: sourceSchema,
 });

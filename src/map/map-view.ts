@@ -20,10 +20,18 @@ export const INITIAL_BOUNDS: [[number, number], [number, number]] = [
   [-90.8, 32.9],
 ];
 
+const FIT_OPTIONS = { padding: { top: 16, left: 16, right: 16, bottom: 40 }, animate: false } as const;
+
 export interface MapView {
   map: maplibregl.Map;
   loaded: Promise<void>;
-  setScenario(trajectory: Trajectory, rows: readonly ArrivalRow[], marginColor: (row: ArrivalRow) => string, formatDate: (iso: string) => string): void;
+  setScenario(
+    trajectory: Trajectory,
+    rows: readonly ArrivalRow[],
+    marginColor: (row: ArrivalRow) => string,
+    formatDate: (iso: string) => string,
+    groupName: (group: Trajectory['groups'][number]) => string,
+  ): void;
   update(view: MovingView): void;
   /** Records the map as it plays (WebM). */
   recorder: VideoRecorder;
@@ -56,7 +64,7 @@ export function createMapView(container: HTMLElement, data: LoadedData, describe
     container,
     style: { ...base, sources: { ...base.sources, ...project.sources }, layers: [...base.layers, ...project.layers] },
     bounds: INITIAL_BOUNDS,
-    fitBoundsOptions: { padding: 24 },
+    fitBoundsOptions: FIT_OPTIONS,
     attributionControl: { compact: true, customAttribution: 'Natural Earth · US Census (us-atlas) · GeoNames' },
     canvasContextAttributes: { preserveDrawingBuffer: true },
     dragRotate: false,
@@ -88,7 +96,7 @@ export function createMapView(container: HTMLElement, data: LoadedData, describe
   loaded.then(() => {
     // The container has its final size only once the page is laid out: frame the view again.
     map.resize();
-    map.fitBounds(INITIAL_BOUNDS, { padding: { top: 16, left: 16, right: 16, bottom: 40 }, animate: false });
+    map.fitBounds(INITIAL_BOUNDS, FIT_OPTIONS);
     // Priorities: destination crossings (set per scenario), ports of big cities, other ports, cities, towns.
     const population = new Map(data.places.map((p) => [p.id, p.population ?? 0]));
     const seen = new Set<string>();
@@ -125,7 +133,7 @@ export function createMapView(container: HTMLElement, data: LoadedData, describe
   return {
     map,
     loaded,
-    setScenario(trajectory, rows, marginColor, formatDate) {
+    setScenario(trajectory, rows, marginColor, formatDate, groupName) {
       setScenarioLayers(map, data, trajectory, rows, marginColor);
       const rowById = new Map(rows.map((r) => [r.crossing, r]));
       const destinations = new Set(trajectory.groups.map((g) => g.destination));
@@ -149,7 +157,7 @@ export function createMapView(container: HTMLElement, data: LoadedData, describe
       for (const label of groupLabels.values()) label.marker.remove();
       groupLabels.clear();
       for (const group of trajectory.groups) {
-        const label = createLabel(map, [group.route.vertices[0]![0], group.route.vertices[0]![1]], `group-label group-${group.id}`, group.name, 'left', 0);
+        const label = createLabel(map, [group.route.vertices[0]![0], group.route.vertices[0]![1]], `group-label group-${group.id}`, groupName(group), 'left', 0);
         // Groups often share a town: stack their labels instead of printing them on top of each other.
         label.marker.setOffset([12, (groupLabels.size - (trajectory.groups.length - 1) / 2) * 15]);
         groupLabels.set(group.id, label);

@@ -16,6 +16,7 @@ import type { CrossingInfo, World } from './world';
 export interface GroupPlan {
   id: string;
   name: string;
+  nameEs?: string;
   headcount: number;
   speedMultiplier: number;
   departDelayDays: number;
@@ -34,6 +35,7 @@ export interface SplitPlan {
   parent: string;
   id: string;
   name: string;
+  nameEs?: string;
   destination: CrossingInfo;
   speedMultiplier?: number;
   /** The parent's route up to the split place, then on to the split group's own destination. */
@@ -129,6 +131,7 @@ export function planScenario(world: World, scenario: Scenario): ScenarioPlan {
     return {
       id: g.id,
       name: g.name ?? g.id,
+      ...(g.nameEs !== undefined ? { nameEs: g.nameEs } : {}),
       headcount: g.headcount,
       speedMultiplier: g.speedMultiplier,
       departDelayDays: g.departDelayDays,
@@ -159,6 +162,7 @@ export function planScenario(world: World, scenario: Scenario): ScenarioPlan {
     groups.find((g) => g.id === s.group)?.splitIndices.push(index);
     const plan: SplitPlan = { index, parent: s.group, id: s.into, name: s.name ?? s.into, destination, route: routeFromPath(network, path), startNodeIndex };
     if (s.speedMultiplier !== undefined) plan.speedMultiplier = s.speedMultiplier;
+    if (s.nameEs !== undefined) plan.nameEs = s.nameEs;
     splitsSoFar.push(plan);
     return plan;
   });

@@ -12,6 +12,8 @@ import type { World } from './world';
 export interface GroupTrack {
   id: string;
   name: string;
+  /** The name in Spanish, when the scenario gives one. */
+  nameEs?: string;
   /** The group it split from, if any. */
   parent: string | null;
   destination: string;
@@ -67,7 +69,7 @@ export function simulatePlan(plan: ScenarioPlan, rngFor: RngFactory = determinis
 
   const pending: { stream: number; track: Omit<GroupTrack, 'days' | 'startHours' | 'startHeadcount' | 'arrivalHours' | 'endedBy'>; movement: GroupMovement }[] = plan.groups.map((g, i) => ({
     stream: i * STREAM_PER_GROUP,
-    track: { id: g.id, name: g.name, parent: null, destination: g.destination.id, route: g.route },
+    track: { id: g.id, name: g.name, ...(g.nameEs !== undefined ? { nameEs: g.nameEs } : {}), parent: null, destination: g.destination.id, route: g.route },
     movement: {
       groupId: g.id,
       route: g.route,
@@ -98,7 +100,7 @@ export function simulatePlan(plan: ScenarioPlan, rngFor: RngFactory = determinis
       const split = plan.splits[off.splitIndex]!;
       pending.push({
         stream: (plan.groups.length + off.splitIndex) * STREAM_PER_GROUP,
-        track: { id: split.id, name: split.name, parent: split.parent, destination: split.destination.id, route: split.route },
+        track: { id: split.id, name: split.name, ...(split.nameEs !== undefined ? { nameEs: split.nameEs } : {}), parent: split.parent, destination: split.destination.id, route: split.route },
         movement: {
           groupId: split.id,
           route: split.route,

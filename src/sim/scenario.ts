@@ -36,6 +36,7 @@ export type ModeRule = z.infer<typeof modeRuleSchema>;
 export const groupSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/, 'expected a kebab-case group id'),
   name: z.string().optional(),
+  nameEs: z.string().optional(),
   headcount: z.number().int().nonnegative(),
   speedMultiplier: z.number().positive().default(1),
   /** Days after the scenario start before this group sets off. */
@@ -53,6 +54,7 @@ export const splitSchema = z.object({
   /** …into a new group with this id, this share of its people and its own destination. */
   into: z.string().regex(/^[a-z0-9-]+$/),
   name: z.string().optional(),
+  nameEs: z.string().optional(),
   share: z.number().gt(0).lt(1),
   destination: z.string(),
   speedMultiplier: z.number().positive().optional(),
@@ -89,6 +91,9 @@ export const scenarioSchema = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/, 'expected a kebab-case id'),
   name: z.string().min(1),
   description: z.string().default(''),
+  /** The name and description in Spanish, for the interface's Spanish. */
+  nameEs: z.string().optional(),
+  descriptionEs: z.string().optional(),
   start: z.object({ place: placeId, date: isoDate }),
   /** The simulation stops after this many days if a group has not arrived. */
   maxDays: z.number().int().min(1).max(365).default(90),

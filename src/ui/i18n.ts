@@ -28,3 +28,8 @@ export function t(key: MessageKey, params: Record<string, string | number> = {})
   const template: string = catalogs[language][key] ?? en[key];
   return template.replace(/\{(\w+)\}/g, (_match: string, name: string) => String(params[name] ?? `{${name}}`));
 }
+
+/** A data text with an optional Spanish version: the Spanish one when the interface is in Spanish. */
+export function localized(english: string, spanish: string | undefined): string {
+  return language === 'es' && spanish ? spanish : english;
+}

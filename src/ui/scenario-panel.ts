@@ -8,7 +8,7 @@ import type { Scenario } from '../sim/scenario';
 import type { CrossingInfo } from '../sim/world';
 import type { AppState, AppStore } from '../state/store';
 import { el } from './dom';
-import { t, type MessageKey } from './i18n';
+import { localized, t, type MessageKey } from './i18n';
 
 export interface ScenarioPanelDeps {
   presets: ReadonlyMap<string, Scenario>;
@@ -60,7 +60,11 @@ export function mountScenarioPanel(root: HTMLElement, store: AppStore, deps: Sce
   };
 
   const presetSelect = el('select');
-  for (const [id, preset] of deps.presets) presetSelect.append(el('option', { text: preset.name, attrs: { value: id } }));
+  const presetOptions = [...deps.presets].map(([id, preset]) => {
+    const option = el('option', { text: preset.name, attrs: { value: id } });
+    presetSelect.append(option);
+    return { option, preset };
+  });
   presetSelect.append(el('option', { attrs: { value: '', disabled: '' } }));
   addField('preset', 'fieldPreset', presetSelect, () => store.getState().presetId ?? '', (_s, value) => deps.presets.get(value) ?? { reason: t('errUnknownPreset', { value }) });
 
@@ -167,6 +171,7 @@ export function mountScenarioPanel(root: HTMLElement, store: AppStore, deps: Sce
   const relabel = () => {
     heading.textContent = t('scenarioHeading');
     aboutSummary.textContent = t('aboutScenario');
+    for (const { option, preset } of presetOptions) option.textContent = localized(preset.name, preset.nameEs);
     fillOptions();
     for (const field of fields) field.label.textContent = t(field.labelKey);
     (presetSelect.lastElementChild as HTMLOptionElement).textContent = t('presetCustom');
@@ -177,7 +182,7 @@ export function mountScenarioPanel(root: HTMLElement, store: AppStore, deps: Sce
   const update = (state: AppState) => {
     const scenarioChanged = state.scenario !== lastScenario;
     lastScenario = state.scenario;
-    description.textContent = state.scenario.description;
+    description.textContent = localized(state.scenario.description, state.scenario.descriptionEs);
     for (const field of fields) {
       const error = state.fieldErrors[field.name];
       field.error.textContent = error ?? '';

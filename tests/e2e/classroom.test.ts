@@ -54,6 +54,11 @@ describe('the classroom', () => {
     expect(await page.getByTestId('play-toggle').getAttribute('aria-label')).toBe('Reproducir');
     expect(await page.locator('.clock-detail').textContent()).toMatch(/nov.* 2018/);
     await expect.poll(() => page.locator('.timeline-chart .axis').textContent()).toMatch(/1 nov/);
+    // Data texts have their Spanish too: preset names and the news events on the timeline.
+    const historical = JSON.parse(await readFile(new URL('../../data/scenarios/historical-2018.json', import.meta.url), 'utf8'));
+    expect(await page.locator('#field-preset option[value="historical-2018"]').textContent()).toBe(historical.nameEs);
+    await page.locator('g.event[data-event="troop-orders-800"]').hover();
+    await expect.poll(() => page.locator('.timeline-tooltip').textContent()).toMatch(/tropas/);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('es');
     await page.getByTestId('story-toggle').click();
     await expect.poll(() => page.getByTestId('story-counter').textContent()).toBe('Paso 1 de 13');
