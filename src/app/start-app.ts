@@ -57,6 +57,8 @@ export interface CaravanHooks {
   readyAtMs?: number;
   /** Main-thread milliseconds of the last frames drawn. */
   drawTimes?(): number[];
+  /** Where a lon/lat is drawn, in CSS pixels from the map's top left (to point at things). */
+  project?(lon: number, lat: number): { x: number; y: number };
 }
 
 function fatal(root: HTMLElement, message: string): void {
@@ -403,6 +405,10 @@ export function startApp(root: HTMLElement): void {
 
   const loop = startLoop(store, draw);
   hooks.drawTimes = loop.drawTimes;
+  hooks.project = (lon, lat) => {
+    const p = mapView.map.project([lon, lat]);
+    return { x: p.x, y: p.y };
+  };
   languageSelect.addEventListener('change', () => {
     setLanguage(languageSelect.value === 'es' ? 'es' : 'en');
     relabel();

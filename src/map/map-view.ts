@@ -81,6 +81,7 @@ export function createMapView(container: HTMLElement, data: LoadedData, describe
   const placeLabels = () => [...crossingLabels.values(), ...townLabels];
   const tidy = () => declutter(map, placeLabels());
   const popup = new maplibregl.Popup({ closeButton: true, closeOnClick: true, maxWidth: '280px' });
+  const hoverPopup = new maplibregl.Popup({ closeButton: false, closeOnClick: false, maxWidth: '280px', className: 'hover-popup' });
   const overlay = createMovingOverlay(map);
   // Groups and troops are drawn on the overlay canvas, so they are found by position, not by layer.
   map.on('click', (e) => {
@@ -116,18 +117,25 @@ export function createMapView(container: HTMLElement, data: LoadedData, describe
     }
     map.on('moveend', tidy);
     map.on('resize', tidy);
-    const showPopup = (layer: string, kind: 'crossing', key: string) => {
-      map.on('click', layer, (e) => {
-        const feature = e.features?.[0];
-        const id = feature?.properties?.[key];
-        if (typeof id !== 'string') return;
-        const [title, lines] = describe[kind](id);
-        popup.setLngLat(e.lngLat).setDOMContent(popupContent(title, lines)).addTo(map);
-      });
-      map.on('mouseenter', layer, () => (map.getCanvas().style.cursor = 'pointer'));
-      map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = ''));
-    };
-    showPopup('crossings', 'crossing', 'id');
+    // Crossings: details on hover (a light popup that follows the pointer) and on click (one that stays).
+    map.on('mousemove', 'crossings', (e) => {
+      const id = e.features?.[0]?.properties?.id;
+      if (typeof id !== 'string' || popup.isOpen()) return;
+      const [title, lines] = describe.crossing(id);
+      hoverPopup.setLngLat(e.lngLat).setDOMContent(popupContent(title, lines)).addTo(map);
+      map.getCanvas().style.cursor = 'pointer';
+    });
+    map.on('mouseleave', 'crossings', () => {
+      hoverPopup.remove();
+      map.getCanvas().style.cursor = '';
+    });
+    map.on('click', 'crossings', (e) => {
+      const id = e.features?.[0]?.properties?.id;
+      if (typeof id !== 'string') return;
+      hoverPopup.remove();
+      const [title, lines] = describe.crossing(id);
+      popup.setLngLat(e.lngLat).setDOMContent(popupContent(title, lines)).addTo(map);
+    });
   });
 
   return {

@@ -2,6 +2,7 @@
  * The map workspace as a person uses it: look at the map, play, drag the timeline, press keys,
  * edit the scenario and read the arrival table.
  */
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, mapColourShare, openOfflinePage, type OfflinePage } from './browser';
@@ -152,5 +153,33 @@ describe('the map workspace', () => {
   it('made no request off 127.0.0.1 and logged no error', () => {
     expect(app.offHostRequests).toEqual([]);
     expect(app.errors).toEqual([]);
+  });
+});
+
+describe('details on the map', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('shows a crossing’s details when the pointer rests on it, and keeps them on click when the pointer rests on it, and keeps it on click', async () => {
+    const { page } = await openOfflinePage(browser, inject('baseUrl'));
+    // Where San Ysidro is drawn: ask the map to project its coordinates.
+    const point = await page.evaluate(() => {
+      const canvas = document.querySelector<HTMLCanvasElement>('[data-testid="map"] canvas')!;
+      const box = canvas.getBoundingClientRect();
+      return { x: box.left, y: box.top, width: box.width, height: box.height };
+    });
+    // Presidio stands alone on the map (San Ysidro shares its pixels with Otay Mesa and CBX at this zoom).
+    const presidio = JSON.parse(await readFile(new URL('../../data/crossings.json', import.meta.url), 'utf8')).crossings.find((c: { id: string }) => c.id === 'presidio');
+    const at = await page.evaluate(([lon, lat]) => window.__caravan!.project!(lon!, lat!), [presidio.lon, presidio.lat]);
+    await page.mouse.move(point.x + at!.x, point.y + at!.y);
+    await expect.poll(() => page.locator('.maplibregl-popup').textContent()).toMatch(/Presidio.*Big Bend/s);
+    await page.mouse.click(point.x + at!.x, point.y + at!.y);
+    await expect.poll(() => page.locator('.maplibregl-popup').textContent()).toMatch(/Km: [\d,]+/);
+    expect(await page.locator('.maplibregl-popup-close-button').count()).toBe(1);
   });
 });
