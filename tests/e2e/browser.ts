@@ -2,6 +2,7 @@
  * Real Chromium (Debian's /usr/bin/chromium) through playwright-core. Every page made here fails the
  * test if it tries to reach anything but 127.0.0.1: the app must work offline.
  */
+import { afterAll, beforeAll, inject } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { CaravanHooks } from '../../src/app/start-app';
 
@@ -96,4 +97,31 @@ export async function mapColourShare(page: Page, hex: string, tolerance: number,
 /** Share of the map's pixels that differ from the given background colour. */
 export function nonBackgroundShare(page: Page, background: string): Promise<number> {
   return mapColourShare(page, background, 24, true);
+}
+
+/**
+ * One browser and one page of the app for a describe block: call it inside `describe`, read
+ * `session.page` (and `.app`, `.browser`) in the tests.
+ */
+export function useAppPage(viewport?: { width: number; height: number }): { readonly browser: Browser; readonly app: OfflinePage; readonly page: Page } {
+  let browser: Browser | undefined;
+  let app: OfflinePage | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    app = await openOfflinePage(browser, inject('baseUrl'), viewport);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return {
+    get browser() {
+      return browser!;
+    },
+    get app() {
+      return app!;
+    },
+    get page() {
+      return app!.page;
+    },
+  };
 }

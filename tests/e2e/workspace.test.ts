@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, mapColourShare, openOfflinePage, type OfflinePage } from './browser';
+import { launchBrowser, mapColourShare, openOfflinePage, useAppPage } from './browser';
 
 interface AppSnapshot {
   date: string;
@@ -35,124 +35,113 @@ async function dragHandleTo(page: Page, isoDateTime: string): Promise<void> {
 }
 
 describe('the map workspace', () => {
-  let browser: Browser;
-  let app: OfflinePage;
-  let page: Page;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    app = await openOfflinePage(browser, inject('baseUrl'));
-    page = app.page;
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const session = useAppPage();
 
   it('opens on 2018 as it happened with every hook in place', async () => {
     for (const id of ['map', 'timeline', 'clock-date', 'play-toggle', 'rate', 'scenario-panel', 'speed-walk', 'start-date', 'start-place', 'arrival-table', 'validation']) {
-      await expect(page.getByTestId(id).count(), id).resolves.toBe(1);
+      await expect(session.page.getByTestId(id).count(), id).resolves.toBe(1);
     }
-    await expect.poll(() => clockDate(page)).toBe('2018-10-22');
-    expect(await page.locator('[data-testid="arrival-table"] tbody tr').count()).toBeGreaterThan(40);
-    expect(await sanYsidroDate(page)).toMatch(/^2018-11-\d\d$/);
-    await expect(page.getByTestId('validation').textContent()).resolves.toMatch(/Mean error 0\.\d\d days/);
+    await expect.poll(() => clockDate(session.page)).toBe('2018-10-22');
+    expect(await session.page.locator('[data-testid="arrival-table"] tbody tr').count()).toBeGreaterThan(40);
+    expect(await sanYsidroDate(session.page)).toMatch(/^2018-11-\d\d$/);
+    await expect(session.page.getByTestId('validation').textContent()).resolves.toMatch(/Mean error 0\.\d\d days/);
   });
 
   it('draws land, the travelled route and the caravan on the map', async () => {
-    await dragHandleTo(page, '2018-11-12T18:00:00Z');
-    await page.waitForTimeout(600);
-    expect(await mapColourShare(page, '#fbfaf6', 12)).toBeGreaterThan(0.2); // Mexico and the US
-    expect(await mapColourShare(page, '#0072b2', 30)).toBeGreaterThan(0.001); // main group: travelled route and marker
-    expect(await mapColourShare(page, '#d55e00', 30)).toBeGreaterThan(0.001); // lead group
+    await dragHandleTo(session.page, '2018-11-12T18:00:00Z');
+    await session.page.waitForTimeout(600);
+    expect(await mapColourShare(session.page, '#fbfaf6', 12)).toBeGreaterThan(0.2); // Mexico and the US
+    expect(await mapColourShare(session.page, '#0072b2', 30)).toBeGreaterThan(0.001); // main group: travelled route and marker
+    expect(await mapColourShare(session.page, '#d55e00', 30)).toBeGreaterThan(0.001); // lead group
   });
 
   it('puts the main group at Mexico City when the handle is dragged to 2018-11-05', async () => {
-    await dragHandleTo(page, '2018-11-05T15:00:00Z');
-    await expect.poll(() => clockDate(page)).toBe('2018-11-05');
-    const main = (await snapshot(page)).groups.find((g) => g.id === 'main')!;
+    await dragHandleTo(session.page, '2018-11-05T15:00:00Z');
+    await expect.poll(() => clockDate(session.page)).toBe('2018-11-05');
+    const main = (await snapshot(session.page)).groups.find((g) => g.id === 'main')!;
     expect(main.place).toBe('Mexico City');
-    await expect.poll(() => page.locator('.group-status li[data-group="main"]').textContent()).toContain('at Mexico City');
+    await expect.poll(() => session.page.locator('.group-status li[data-group="main"]').textContent()).toContain('at Mexico City');
   });
 
   it('plays: the date and the caravan move on, then pause holds them', async () => {
-    await page.keyboard.press('Home');
-    const before = await snapshot(page);
-    await page.getByTestId('rate').selectOption('5');
-    await page.getByTestId('play-toggle').click();
-    await page.waitForTimeout(1500);
-    await page.getByTestId('play-toggle').click();
-    const after = await snapshot(page);
+    await session.page.keyboard.press('Home');
+    const before = await snapshot(session.page);
+    await session.page.getByTestId('rate').selectOption('5');
+    await session.page.getByTestId('play-toggle').click();
+    await session.page.waitForTimeout(1500);
+    await session.page.getByTestId('play-toggle').click();
+    const after = await snapshot(session.page);
     expect(after.tHours).toBeGreaterThan(before.tHours + 24);
-    await expect.poll(() => clockDate(page)).not.toBe('2018-10-22');
+    await expect.poll(() => clockDate(session.page)).not.toBe('2018-10-22');
     expect(after.groups.find((g) => g.id === 'main')!.km).toBeGreaterThan(before.groups.find((g) => g.id === 'main')!.km);
-    await page.waitForTimeout(300);
-    expect((await snapshot(page)).tHours).toBe(after.tHours);
+    await session.page.waitForTimeout(300);
+    expect((await snapshot(session.page)).tHours).toBe(after.tHours);
   });
 
   it('moves by keys: → a day, shift+→ a week, ← back, Home and End, space to play', async () => {
-    await page.locator('body').click({ position: { x: 5, y: 5 } });
-    await page.keyboard.press('Home');
-    await expect.poll(() => clockDate(page)).toBe('2018-10-22');
-    await page.keyboard.press('ArrowRight');
-    await expect.poll(() => clockDate(page)).toBe('2018-10-23');
-    await page.keyboard.press('Shift+ArrowRight');
-    await expect.poll(() => clockDate(page)).toBe('2018-10-30');
-    await page.keyboard.press('ArrowLeft');
-    await expect.poll(() => clockDate(page)).toBe('2018-10-29');
-    await page.keyboard.press('End');
+    await session.page.locator('body').click({ position: { x: 5, y: 5 } });
+    await session.page.keyboard.press('Home');
+    await expect.poll(() => clockDate(session.page)).toBe('2018-10-22');
+    await session.page.keyboard.press('ArrowRight');
+    await expect.poll(() => clockDate(session.page)).toBe('2018-10-23');
+    await session.page.keyboard.press('Shift+ArrowRight');
+    await expect.poll(() => clockDate(session.page)).toBe('2018-10-30');
+    await session.page.keyboard.press('ArrowLeft');
+    await expect.poll(() => clockDate(session.page)).toBe('2018-10-29');
+    await session.page.keyboard.press('End');
     // The last arrival (Tijuana, 11-21) and a week after it.
-    await expect.poll(() => clockDate(page)).toBe('2018-11-28');
-    await page.keyboard.press('Home');
-    await page.keyboard.press('Space');
-    await expect.poll(async () => (await snapshot(page)).playing).toBe(true);
-    await page.keyboard.press('Space');
-    await expect.poll(async () => (await snapshot(page)).playing).toBe(false);
+    await expect.poll(() => clockDate(session.page)).toBe('2018-11-28');
+    await session.page.keyboard.press('Home');
+    await session.page.keyboard.press('Space');
+    await expect.poll(async () => (await snapshot(session.page)).playing).toBe(true);
+    await session.page.keyboard.press('Space');
+    await expect.poll(async () => (await snapshot(session.page)).playing).toBe(false);
   });
 
   it('shows an event’s text on hover and jumps to its date on click', async () => {
-    const mark = page.locator('g.event[data-event="troop-orders-800"]');
+    const mark = session.page.locator('g.event[data-event="troop-orders-800"]');
     await mark.hover();
-    await expect.poll(() => page.locator('.timeline-tooltip').textContent()).toContain('800');
+    await expect.poll(() => session.page.locator('.timeline-tooltip').textContent()).toContain('800');
     await mark.click();
-    await expect.poll(() => clockDate(page)).toBe('2018-10-25');
+    await expect.poll(() => clockDate(session.page)).toBe('2018-10-25');
   });
 
   it('moves the San Ysidro arrival earlier when walking is faster', async () => {
-    const before = (await sanYsidroDate(page))!;
-    await page.getByTestId('speed-walk').fill('70');
-    await expect.poll(async () => ((await sanYsidroDate(page))! < before ? 'earlier' : `still ${await sanYsidroDate(page)}`)).toBe('earlier');
+    const before = (await sanYsidroDate(session.page))!;
+    await session.page.getByTestId('speed-walk').fill('70');
+    await expect.poll(async () => ((await sanYsidroDate(session.page))! < before ? 'earlier' : `still ${await sanYsidroDate(session.page)}`)).toBe('earlier');
   });
 
   it('refuses a negative walking speed next to the field and keeps the last estimates', async () => {
-    const before = await sanYsidroDate(page);
-    await page.getByTestId('speed-walk').fill('-5');
-    await expect.poll(() => page.locator('#field-walk-error').textContent()).toBe('must be a positive number of km per day');
-    expect(await page.getByTestId('speed-walk').getAttribute('aria-invalid')).toBe('true');
-    expect(await sanYsidroDate(page)).toBe(before);
-    await page.getByTestId('speed-walk').fill('40');
-    await expect.poll(() => page.locator('#field-walk-error').textContent()).toBe('');
+    const before = await sanYsidroDate(session.page);
+    await session.page.getByTestId('speed-walk').fill('-5');
+    await expect.poll(() => session.page.locator('#field-walk-error').textContent()).toBe('must be a positive number of km per day');
+    expect(await session.page.getByTestId('speed-walk').getAttribute('aria-invalid')).toBe('true');
+    expect(await sanYsidroDate(session.page)).toBe(before);
+    await session.page.getByTestId('speed-walk').fill('40');
+    await expect.poll(() => session.page.locator('#field-walk-error').textContent()).toBe('');
   });
 
   it('refuses an unknown start place and keeps the scenario', async () => {
-    await page.getByTestId('start-place').fill('Atlantis');
-    await page.getByTestId('start-place').press('Enter');
-    await expect.poll(() => page.locator('#field-startPlace-error').textContent()).toContain('Atlantis');
-    await page.getByTestId('start-place').fill('Mapastepec');
-    await page.getByTestId('start-place').press('Enter');
-    await expect.poll(() => page.locator('#field-startPlace-error').textContent()).toBe('');
+    await session.page.getByTestId('start-place').fill('Atlantis');
+    await session.page.getByTestId('start-place').press('Enter');
+    await expect.poll(() => session.page.locator('#field-startPlace-error').textContent()).toContain('Atlantis');
+    await session.page.getByTestId('start-place').fill('Mapastepec');
+    await session.page.getByTestId('start-place').press('Enter');
+    await expect.poll(() => session.page.locator('#field-startPlace-error').textContent()).toBe('');
   });
 
   it('sorts the arrival table by a column', async () => {
-    await page.getByRole('button', { name: /^Margin/ }).click();
-    await expect.poll(() => page.locator('[data-testid="arrival-table"] th[aria-sort="ascending"]').textContent()).toMatch(/^Margin/);
-    const margins = await page.locator('[data-testid="arrival-table"] tbody td[data-field="margin"]').allTextContents();
+    await session.page.getByRole('button', { name: /^Margin/ }).click();
+    await expect.poll(() => session.page.locator('[data-testid="arrival-table"] th[aria-sort="ascending"]').textContent()).toMatch(/^Margin/);
+    const margins = await session.page.locator('[data-testid="arrival-table"] tbody td[data-field="margin"]').allTextContents();
     const numbers = margins.filter((m) => m !== '—').map((m) => Number(m.replace('−', '-').replace(/[^\d+-]/g, '')));
     expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
   });
 
   it('made no request off 127.0.0.1 and logged no error', () => {
-    expect(app.offHostRequests).toEqual([]);
-    expect(app.errors).toEqual([]);
+    expect(session.app.offHostRequests).toEqual([]);
+    expect(session.app.errors).toEqual([]);
   });
 });
 
