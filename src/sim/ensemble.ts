@@ -109,10 +109,12 @@ export class EnsembleAccumulator {
 
   private addRun(run: number): void {
     const trajectory = simulatePlan(this.plan, rngForRun(this.seed, run), { withDates: false });
-    for (const arrival of trajectory.arrivals) {
-      const key = `${arrival.crossing}|${arrival.group}`;
-      let index = this.arrivalIndex.get(key);
+    trajectory.arrivals.forEach((arrival, position) => {
+      // Runs list their arrivals in the same order: the slot at the same position is almost always it.
+      const guess = this.arrivalKeys[position];
+      let index = guess && guess.crossing === arrival.crossing && guess.group === arrival.group ? position : this.arrivalIndex.get(`${arrival.crossing}|${arrival.group}`);
       if (index === undefined) {
+        const key = `${arrival.crossing}|${arrival.group}`;
         index = this.arrivalKeys.length;
         this.arrivalIndex.set(key, index);
         this.arrivalKeys.push({ crossing: arrival.crossing, group: arrival.group, routeKm: arrival.routeKm });
@@ -122,7 +124,7 @@ export class EnsembleAccumulator {
       this.arrivalHours[index]![run] = t;
       const first = this.firstArrival.get(arrival.crossing)!;
       if (t < first[run]!) first[run] = t;
-    }
+    });
     for (const track of trajectory.groups) {
       let band = this.bandHistograms.get(track.id);
       if (!band) {
