@@ -76,7 +76,8 @@ export function basemapPlugin(): Plugin {
     resolveId: (source) => (source === id ? resolved : null),
     load(loadId) {
       if (loadId !== resolved) return null;
-      cached ??= `export default ${JSON.stringify(buildBasemap())};`;
+      // A JSON.parse of a string is much faster for engines to load than the same data as a JS literal.
+      cached ??= `export default JSON.parse(${JSON.stringify(JSON.stringify(buildBasemap()))});`;
       return cached;
     },
   };
