@@ -3,7 +3,6 @@
  * sample the cached trajectory. Also derives the series the charts draw, once per scenario.
  */
 import type { LoadedData } from '../data/load-world';
-import { arrivalRows, type ArrivalRow } from '../sim/arrival-table';
 import { nearestCrossingKmAt, nearestCrossingKmByNode } from '../sim/nearest-crossing';
 import { planScenario } from '../sim/plan';
 import { kmAt } from '../sim/sample';
@@ -17,7 +16,6 @@ import type { SeriesPoint } from '../charts/series-charts';
 export interface ModelResult {
   scenario: Scenario;
   trajectory: Trajectory;
-  rows: ArrivalRow[];
   validation: ValidationSummary | null;
   /** Per group: road km to the nearest crossing over time. */
   distanceSeries: { group: string; points: SeriesPoint[] }[];
@@ -55,7 +53,6 @@ export function createModel(data: LoadedData): (scenario: Scenario) => ModelResu
     const result: ModelResult = {
       scenario,
       trajectory,
-      rows: arrivalRows(trajectory, world),
       validation: world.observations.length > 0 ? validateTrajectory(trajectory, world.observations) : null,
       distanceSeries: trajectory.groups.map((g) => ({
         group: g.id,

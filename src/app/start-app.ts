@@ -8,7 +8,6 @@ import { createMapView } from '../map/map-view';
 import { marginColors } from '../map/palette';
 import { lastIndexAtOrBefore } from '../sim/route';
 import { sampleAt } from '../sim/sample';
-import { ScenarioError } from '../sim/scenario';
 import { localDateAt } from '../sim/time';
 import { createAppStore } from '../state/store';
 import { mountArrivalTable, marginClass } from '../ui/arrival-table';
@@ -25,20 +24,19 @@ import { loadEmbeddedData } from './embedded-data';
 import { now, startLoop } from './loop';
 import { createModel, type ModelResult } from './model';
 import { createEnsembleClient } from './ensemble-client';
-import { arrivalRows } from '../sim/arrival-table';
+import { arrivalRows, type ArrivalRow } from '../sim/arrival-table';
 import type { EnsembleResult } from '../sim/ensemble';
 import type { BandPoint } from '../charts/series-charts';
 import { mountEnsemblePanel, type EnsembleSettings, type EnsembleStatus } from '../ui/ensemble-panel';
-import { mountComparePanel, type ComparedScenario } from '../ui/compare-panel';
+import { mountComparePanel } from '../ui/compare-panel';
 import { mountLibraryPanel } from '../ui/library-panel';
 import { mountToaster } from '../ui/toast';
 import { downloadText } from '../ui/download';
 import { openScenarioLibrary } from '../state/saved-scenarios';
 import { comparisonCsv } from '../sim/export';
-import { runScenario, type Trajectory } from '../sim/run-scenario';
 import type { Scenario } from '../sim/scenario';
-import { daysBetween } from '../sim/time';
 import { mountTopbarActions } from './topbar-actions';
+import { createComparison } from './comparison';
 
 declare global {
   interface Window {
@@ -111,7 +109,7 @@ export function startApp(root: HTMLElement): void {
   const mapView = createMapView(mapEl, data, {
     crossing(id) {
       const c = crossingById.get(id)!;
-      const row = model.rows.find((r) => r.crossing === id);
+      const row = rows.find((r) => r.crossing === id);
       const lines = [`${c.usState} · ${t('sector')}: ${c.sector}`];
       if (row) {
         lines.push(`${t('colRouteKm')}: ${formatNumber(row.routeKm)}`);
@@ -153,7 +151,7 @@ export function startApp(root: HTMLElement): void {
   const library = mountLibraryPanel(side, store, () => openScenarioLibrary(), toaster);
   const controls = mountPlaybackControls(timelineEl, store);
   const timeline = mountTimeline(timelineEl, store);
-  const unbindKeys = bindTimelineKeys(document, store);
+  bindTimelineKeys(document, store);
 
   const marginColor = (row: Parameters<typeof marginClass>[0]) => {
     const cls = marginClass(row);
@@ -188,24 +186,8 @@ export function startApp(root: HTMLElement): void {
     });
   };
 
-  // Pinned scenarios run once each (cached by scenario) for the comparison and the ghosts on the map.
-  const pinnedRuns = new WeakMap<Scenario, Trajectory>();
-  const pinnedTrajectory = (scenario: Scenario) => {
-    let trajectory = pinnedRuns.get(scenario);
-    if (!trajectory) pinnedRuns.set(scenario, (trajectory = runScenario(world, scenario)));
-    return trajectory;
-  };
-  const comparedScenarios = (): ComparedScenario[] => {
-    const current = { name: model.scenario.name, rows, destinations: new Set(model.trajectory.groups.map((g) => g.destination)) };
-    return [
-      current,
-      ...store.getState().pinned.map((scenario) => {
-        const trajectory = pinnedTrajectory(scenario);
-        const cached = ensembleClient.cached({ scenario, ...ensembleSettings }) ?? null;
-        return { name: scenario.name, rows: arrivalRows(trajectory, world, cached), destinations: new Set(trajectory.groups.map((g) => g.destination)) };
-      }),
-    ];
-  };
+  const comparison = createComparison(world, (scenario) => ensembleClient.cached({ scenario, ...ensembleSettings }) ?? null);
+  const comparedScenarios = () => comparison.scenarios({ scenario: model.scenario, trajectory: model.trajectory, rows }, store.getState().pinned);
   let comparedPinned: readonly Scenario[] | null = null;
   let comparedRows: typeof rows | null = null;
   const updateCompare = () => {
@@ -216,13 +198,6 @@ export function startApp(root: HTMLElement): void {
     const [current, ...others] = comparedScenarios();
     compare.update(current!, others);
   };
-  const ghosts = (tHours: number) =>
-    store.getState().pinned.map((scenario) => {
-      const trajectory = pinnedTrajectory(scenario);
-      // The same instant on the pinned scenario's own clock (it may start on another day).
-      const shift = daysBetween(model.trajectory.startDate, trajectory.startDate) * 24;
-      return { trajectory, positions: sampleAt(trajectory, tHours - shift) };
-    });
 
   let drawnScenario: ModelResult | null = null;
   let observedDate = '';
@@ -235,7 +210,8 @@ export function startApp(root: HTMLElement): void {
   let ensemble: EnsembleResult | null = null;
   let ensembleStatus: EnsembleStatus = { state: 'idle', done: 0, total: 0 };
   let ensembleTimer: ReturnType<typeof setTimeout> | null = null;
-  let rows = model.rows;
+  /** Arrival rows of the scenario on screen, with the ensemble's ranges once it has them (set by showResults). */
+  let rows: ArrivalRow[] = [];
 
   const distanceBands = (result: EnsembleResult | null): BandPoint[][] | undefined =>
     result?.bands.map((band) =>
@@ -372,7 +348,7 @@ export function startApp(root: HTMLElement): void {
       if (mapView.recorder.recording) mapView.recorder.frame(`${model.scenario.name} · ${formatDateTime(startDate, tHours)}`);
       mapView.update({
         scale: document.body.classList.contains('presentation') ? 1.6 : 1,
-        ghosts: ghosts(tHours),
+        ghosts: comparison.ghosts(store.getState().pinned, startDate, tHours),
         tHours,
         bands: ensemble?.bands ?? null,
         trajectory: model.trajectory,
@@ -431,7 +407,8 @@ export function startApp(root: HTMLElement): void {
   mapView.loaded.then(() => {
     mapReady = true;
     actions.share.open(location.hash);
-    mapView.setScenario(model.trajectory, rows, marginColor, formatShortDate, groupLabel);
+    // Show the results again now that the map can take them (the first frames drew without it).
+    drawnScenario = null;
     draw();
     mapView.map.once('idle', () => {
       hooks.readyAtMs = now();
@@ -457,6 +434,4 @@ export function startApp(root: HTMLElement): void {
       ensemble: { ...ensembleStatus, runs: ensembleSettings.runs, seed: ensembleSettings.seed, coverage: ensemble?.coverage?.share ?? null },
     };
   };
-  void ScenarioError;
-  void unbindKeys;
 }

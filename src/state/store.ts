@@ -14,9 +14,6 @@ export interface AppState {
   /** Refused edits, by form field, with the reason; the scenario above is unchanged by them. */
   fieldErrors: Readonly<Record<string, string>>;
   clock: ClockState;
-  selectedCrossing: string | null;
-  /** Problem that stops the model from running the scenario (e.g. an unreachable destination). */
-  modelError: string | null;
   /** Scenarios pinned for comparison (at most MAX_PINNED_SCENARIOS). */
   pinned: readonly Scenario[];
 }
@@ -35,8 +32,6 @@ export interface AppActions {
   setPlaying(playing: boolean): void;
   setRate(rateDaysPerSecond: number): void;
   tick(elapsedMs: number): void;
-  selectCrossing(id: string | null): void;
-  setModelError(message: string | null): void;
   /** Pins the scenario on screen; false when MAX_PINNED_SCENARIOS are pinned already. */
   pin(): boolean;
   unpin(index: number): void;
@@ -56,8 +51,6 @@ export function createAppStore(initial: Scenario, presetId: string | null, check
     presetId,
     fieldErrors: {},
     clock: { tHours: 0, playing: false, rateDaysPerSecond: 2, spanHours: 24 },
-    selectedCrossing: null,
-    modelError: null,
     pinned: [],
 
     applyScenario(next, field, nextPresetId = null) {
@@ -108,12 +101,6 @@ export function createAppStore(initial: Scenario, presetId: string | null, check
       const clock = get().clock;
       const next = advance(clock, elapsedMs);
       if (next !== clock) set({ clock: next });
-    },
-    selectCrossing(id) {
-      set({ selectedCrossing: id });
-    },
-    setModelError(message) {
-      set({ modelError: message });
     },
     pin() {
       const { pinned, scenario } = get();
