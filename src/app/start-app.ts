@@ -23,11 +23,11 @@ import { mountValidationPanel } from '../ui/validation-panel';
 import { loadEmbeddedData } from './embedded-data';
 import { now, startLoop } from './loop';
 import { createModel, type ModelResult } from './model';
-import { createEnsembleClient } from './ensemble-client';
+import { createEnsembleController } from './ensemble-controller';
 import { arrivalRows, type ArrivalRow } from '../sim/arrival-table';
 import type { EnsembleResult } from '../sim/ensemble';
 import type { BandPoint } from '../charts/series-charts';
-import { mountEnsemblePanel, type EnsembleSettings, type EnsembleStatus } from '../ui/ensemble-panel';
+import { mountEnsemblePanel } from '../ui/ensemble-panel';
 import { mountComparePanel } from '../ui/compare-panel';
 import { mountLibraryPanel } from '../ui/library-panel';
 import { mountToaster } from '../ui/toast';
@@ -186,7 +186,7 @@ export function startApp(root: HTMLElement): void {
     });
   };
 
-  const comparison = createComparison(world, (scenario) => ensembleClient.cached({ scenario, ...ensembleSettings }) ?? null);
+  const comparison = createComparison(world, (scenario) => ensembles.cached(scenario));
   const comparedScenarios = () => comparison.scenarios({ scenario: model.scenario, trajectory: model.trajectory, rows }, store.getState().pinned);
   let comparedPinned: readonly Scenario[] | null = null;
   let comparedRows: typeof rows | null = null;
@@ -204,12 +204,8 @@ export function startApp(root: HTMLElement): void {
   let observedFc: FeatureCollection<Point> = { type: 'FeatureCollection', features: [] };
   let mapReady = false;
 
-  // Ensembles: run in the worker after each edit (debounced); a newer edit cancels the one in flight.
-  const ensembleClient = createEnsembleClient();
-  let ensembleSettings: EnsembleSettings = { runs: 1000, seed: 1 };
+  // Ensembles run in the worker after each edit; their result, once it lands, joins the model's.
   let ensemble: EnsembleResult | null = null;
-  let ensembleStatus: EnsembleStatus = { state: 'idle', done: 0, total: 0 };
-  let ensembleTimer: ReturnType<typeof setTimeout> | null = null;
   /** Arrival rows of the scenario on screen, with the ensemble's ranges once it has them (set by showResults). */
   let rows: ArrivalRow[] = [];
 
@@ -235,7 +231,7 @@ export function startApp(root: HTMLElement): void {
     const destinations = new Set(model.trajectory.groups.map((g) => g.destination));
     table.update(rows, destinations);
     validation.update(model.validation, ensemble?.coverage ?? null);
-    ensemblePanel.update(ensembleStatus, model.scenario);
+    ensemblePanel.update(ensembles.status, model.scenario);
     if (spread) {
       const forModel = model;
       setTimeout(() => {
@@ -248,12 +244,14 @@ export function startApp(root: HTMLElement): void {
     showCharts();
     if (mapReady) mapView.setScenario(model.trajectory, rows, marginColor, formatShortDate, groupLabel);
   };
+  // A week past the last arrival: what happened at the border after (the 25 November closure) stays in reach.
+  const timelineSpanHours = () => model.trajectory.spanHours + TIMELINE_TAIL_DAYS * 24;
   const showCharts = () => {
     const bands = distanceBands(ensemble);
     timeline.setData(
       {
         startDate: model.trajectory.startDate,
-        spanHours: model.trajectory.spanHours,
+        spanHours: timelineSpanHours(),
         distanceSeries: model.distanceSeries,
         ...(bands ? { distanceBands: ensemble!.bands.map((b, i) => ({ group: b.group, points: bands[i]! })) } : {}),
         troopSeries: model.troopSeries,
@@ -263,64 +261,29 @@ export function startApp(root: HTMLElement): void {
     );
   };
 
-  const runEnsembleNow = () => {
-    ensembleTimer = null;
-    const request = { scenario: model.scenario, ...ensembleSettings };
-    const forModel = model;
-    const started = now();
-    ensembleStatus = { state: 'running', done: 0, total: request.runs };
-    ensemblePanel.update(ensembleStatus, model.scenario);
-    ensembleClient
-      .run(request, (done) => {
-        ensembleStatus = { state: 'running', done, total: request.runs };
-        ensemblePanel.update(ensembleStatus, model.scenario);
-      })
-      .then((result) => {
-        if (result === null || forModel !== model) return;
-        ensemble = result;
-        ensembleStatus = { state: 'done', done: request.runs, total: request.runs, elapsedMs: now() - started };
-        showResults(true);
-        loop.requestFrame();
-      })
-      .catch((err: unknown) => {
-        ensembleStatus = { state: 'failed', done: 0, total: request.runs, message: (err as Error).message };
-        ensemblePanel.update(ensembleStatus, model.scenario);
-      });
-  };
-  const scheduleEnsemble = () => {
-    const request = { scenario: model.scenario, ...ensembleSettings };
-    const hit = ensembleClient.cached(request);
-    if (ensembleTimer !== null) clearTimeout(ensembleTimer);
-    ensembleClient.cancel();
-    if (hit) {
-      ensemble = hit;
-      ensembleStatus = { state: 'done', done: request.runs, total: request.runs };
-      showResults();
-      return;
-    }
-    ensemble = null;
-    ensembleStatus = { state: 'idle', done: 0, total: request.runs };
-    ensembleTimer = setTimeout(runEnsembleNow, 250);
-  };
-  const ensemblePanel = mountEnsemblePanel(side, store, ensembleSettings, (settings) => {
-    ensembleSettings = settings;
-    scheduleEnsemble();
+  const ensembles = createEnsembleController({
+    onStatus: (status) => ensemblePanel.update(status, model.scenario),
+    onResult(result, fresh) {
+      ensemble = result;
+      showResults(fresh);
+      loop.requestFrame();
+    },
   });
+  const ensemblePanel = mountEnsemblePanel(side, store, ensembles.settings, (settings) => ensembles.setSettings(settings, model.scenario));
   // Right under the scenario it qualifies, above the table it feeds.
   side.insertBefore(side.lastElementChild!, side.children[1] ?? null);
 
   const applyModel = () => {
     const s = store.getState();
     model = runModel(s.scenario);
-    // A week past the last arrival: what happened at the border after (the 25 November closure) stays in reach.
-    store.getState().setSpan(model.trajectory.spanHours + TIMELINE_TAIL_DAYS * 24);
+    store.getState().setSpan(timelineSpanHours());
     scenarioName.textContent = localized(s.scenario.name, s.scenario.nameEs);
     observedDate = '';
     drawnScenario = model;
-    ensemble = ensembleClient.cached({ scenario: model.scenario, ...ensembleSettings }) ?? null;
+    ensemble = ensembles.cached(model.scenario);
     showResults();
     // The first ensemble waits for the first full render: the map's own worker needs the cores then.
-    if (hooks.ready) scheduleEnsemble();
+    if (hooks.ready) ensembles.request(model.scenario);
   };
 
   const draw = () => {
@@ -413,7 +376,7 @@ export function startApp(root: HTMLElement): void {
     mapView.map.once('idle', () => {
       hooks.readyAtMs = now();
       hooks.ready = true;
-      scheduleEnsemble();
+      ensembles.request(model.scenario);
     });
   });
 
@@ -431,7 +394,7 @@ export function startApp(root: HTMLElement): void {
       walkKmPerDay: s.scenario.modes.walk.kmPerDay,
       groups: groupStatuses().map((g) => ({ id: g.group, lat: g.lat, lon: g.lon, km: g.km, headcount: g.headcount, activity: g.activity, place: g.atPlace ? g.placeName : null, nearestPlace: g.placeName })),
       arrivals: rows.map((r) => ({ crossing: r.crossing, lead: r.lead?.date ?? null, main: r.main?.date ?? null, mainP10: r.main?.p10 ?? null, mainP90: r.main?.p90 ?? null, marginDays: r.marginDays, caravanFirstChance: r.caravanFirstChance })),
-      ensemble: { ...ensembleStatus, runs: ensembleSettings.runs, seed: ensembleSettings.seed, coverage: ensemble?.coverage?.share ?? null },
+      ensemble: { ...ensembles.status, runs: ensembles.settings.runs, seed: ensembles.settings.seed, coverage: ensemble?.coverage?.share ?? null },
     };
   };
 }

@@ -91,6 +91,12 @@ describe('the map workspace', () => {
     await session.page.keyboard.press('End');
     // The last arrival (Tijuana, 11-21) and a week after it.
     await expect.poll(() => clockDate(session.page)).toBe('2018-11-28');
+    // The axis spans the same days as the clock: at the end the handle sits at the track's end.
+    const track = (await session.page.getByTestId('timeline-track').boundingBox())!;
+    await expect.poll(async () => {
+      const handle = (await session.page.getByTestId('scrub-handle').boundingBox())!;
+      return Math.round(handle.x + handle.width / 2 - (track.x + track.width));
+    }).toBe(0);
     await session.page.keyboard.press('Home');
     await session.page.keyboard.press('Space');
     await expect.poll(async () => (await snapshot(session.page)).playing).toBe(true);
