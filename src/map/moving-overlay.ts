@@ -10,7 +10,7 @@ import type { GroupPosition } from '../sim/sample';
 import type { PositionBand } from '../sim/ensemble';
 import type { Trajectory } from '../sim/run-scenario';
 import { routeSlice } from './map-layers';
-import { groupColor } from './palette';
+import { groupColor, pinnedColors } from './palette';
 
 export interface MovingView {
   /** Markers and lines drawn this much larger (presentation mode on a projector). */
@@ -36,9 +36,6 @@ export function extentKm(position: GroupPosition): number {
 export function markerRadius(headcount: number): number {
   return 5 + Math.min(8, Math.sqrt(headcount) / 12);
 }
-
-/** The pinned scenarios' colours, as in the comparison panel. */
-const GHOST_COLORS = ['#CC79A7', '#56B4E9', '#E69F00', '#009E73'];
 
 /** Troop circles: area proportional to headcount, never smaller than 3 px. */
 export function deploymentRadius(headcount: number): number {
@@ -126,7 +123,7 @@ export function createMovingOverlay(map: MapLibreMap): MovingOverlay {
         ctx.beginPath();
         ctx.arc(at.x, at.y, (markerRadius(p.headcount) - 1) * (view.scale ?? 1), 0, Math.PI * 2);
         ctx.globalAlpha = 0.45;
-        ctx.fillStyle = GHOST_COLORS[g % GHOST_COLORS.length]!;
+        ctx.fillStyle = pinnedColors[g % pinnedColors.length]!;
         ctx.fill();
         ctx.globalAlpha = 1;
         ctx.setLineDash([2, 2]);

@@ -14,10 +14,10 @@ export function groupColor(groupId: string, index: number): string {
 
 export const stateColors: Record<string, string> = { CA: '#E69F00', AZ: '#CC79A7', NM: '#56B4E9', TX: '#009E73' };
 
-export const deploymentColors = {
-  'active-duty': '#3d4a1f',
-  'national-guard': '#7a6a2a',
-} as const;
+/** Pinned scenarios, in pin order: their dots in the comparison chart and their ghosts on the map. */
+export const pinnedColors = ['#CC79A7', '#56B4E9', '#E69F00', '#009E73'] as const;
+/** The scenario on screen in the comparison chart. */
+export const onScreenColor = '#24292f';
 
 /** Crossings: distinct from every group colour (indigo and amber), with grey for "no troops in the sector". */
 export const marginColors = { troopsFirst: '#332288', caravanFirst: '#E69F00', unknown: '#8c959f' } as const;

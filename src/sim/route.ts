@@ -75,12 +75,6 @@ export function pointAtKm(route: Route, km: number): LonLat {
   return [a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f];
 }
 
-/** The leg being travelled at `km` (the last leg at the very end). */
-export function legAtKm(route: Route, km: number): RoadEdge | undefined {
-  if (route.legs.length === 0) return undefined;
-  return route.legs[Math.min(lastIndexAtOrBefore(route.nodeKm, km), route.legs.length - 1)];
-}
-
 /** Route km of a node on the route, or undefined when the route does not pass it. */
 export function kmOfNode(route: Route, nodeId: string): number | undefined {
   const i = route.nodes.findIndex((n) => n.id === nodeId);

@@ -59,15 +59,6 @@ function overnightKm(track: GroupTrack, day: number): number {
 }
 
 /**
- * For each observation, the simulated day nearest to it on which the compared group was at that
- * place, or null when it is not compared (before the start, off the route, never reached).
- * Ensembles collect these per run to see whether the observed day falls inside the P10–P90 range.
- */
-export function simulatedMilestoneDays(trajectory: Trajectory, observations: readonly ObservationInfo[]): (number | null)[] {
-  return milestoneProbes(trajectory, observations).map((probe) => probe?.(trajectory) ?? null);
-}
-
-/**
  * The per-observation work that does not change from run to run of one plan (which group, where on
  * its route, which day), done once; each probe then reads one run's simulated day.
  */

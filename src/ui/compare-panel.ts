@@ -8,6 +8,7 @@ import type { ArrivalRow } from '../sim/arrival-table';
 import { daysBetween } from '../sim/time';
 import type { AppStore } from '../state/store';
 import { MAX_PINNED_SCENARIOS } from '../state/store';
+import { onScreenColor, pinnedColors } from '../map/palette';
 import { el } from './dom';
 import { formatShortDate, formatSignedDays } from './format';
 import { t } from './i18n';
@@ -18,7 +19,7 @@ export interface ComparedScenario {
   destinations: ReadonlySet<string>;
 }
 
-export const comparisonColors = ['#24292f', '#CC79A7', '#56B4E9', '#E69F00', '#009E73'];
+const comparisonColors = [onScreenColor, ...pinnedColors];
 
 const dateOf = (row: ArrivalRow | undefined) => row?.main?.p50 ?? row?.main?.date ?? row?.lead?.p50 ?? row?.lead?.date ?? null;
 

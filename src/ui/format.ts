@@ -6,10 +6,6 @@ export function setFormatLocale(next: string): void {
   locale = next;
 }
 
-export function getFormatLocale(): string {
-  return locale;
-}
-
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 function dateFormat(key: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
   const id = `${locale}|${key}`;
