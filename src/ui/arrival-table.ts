@@ -137,6 +137,7 @@ export function mountArrivalTable(root: HTMLElement, onSelect: (crossing: string
         const margin = el('td', { className: `numeric margin ${marginClass(row)}` });
         margin.dataset.field = 'margin';
         if (row.marginDays !== null) {
+          margin.dataset.value = String(row.marginDays);
           margin.append(el('span', { text: formatSignedDays(row.marginDays) }), el('span', { className: 'visually-hidden', text: ` ${t(row.marginDays >= 0 ? 'troopsFirst' : 'caravanFirst')}` }));
           margin.title = t(row.marginDays >= 0 ? 'troopsFirst' : 'caravanFirst');
           if (row.caravanFirstChance !== null) {
