@@ -237,7 +237,12 @@ export function startApp(root: HTMLElement): void {
       setTimeout(() => {
         if (forModel !== model) return;
         showCharts();
-        setTimeout(() => forModel === model && mapReady && mapView.setScenario(model.trajectory, rows, marginColor, formatShortDate, groupLabel), 0);
+        setTimeout(() => {
+          if (forModel !== model || !mapReady) return;
+          mapView.setScenario(model.trajectory, rows, marginColor, formatShortDate, groupLabel);
+          // New group labels are placed by the next frame.
+          loop.requestFrame();
+        }, 0);
       }, 0);
       return;
     }

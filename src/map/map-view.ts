@@ -168,6 +168,8 @@ export function createMapView(container: HTMLElement, data: LoadedData, describe
         const label = createLabel(map, [group.route.vertices[0]![0], group.route.vertices[0]![1]], `group-label group-${group.id}`, groupName(group), 'left', 0);
         // Groups often share a town: stack their labels instead of printing them on top of each other.
         label.marker.setOffset([12, (groupLabels.size - (trajectory.groups.length - 1) / 2) * 15]);
+        // Hidden until the next update puts it beside its group.
+        label.element.hidden = true;
         groupLabels.set(group.id, label);
       }
     },

@@ -77,6 +77,24 @@ describe('ensembles in the worker', () => {
     expect(s.caravanFirstChance).not.toBeNull();
   });
 
+  it('keeps each group’s label beside its group after the ensemble’s result redraws the map', async () => {
+    const { page } = app;
+    await page.locator('body').click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Shift+ArrowRight');
+    // A new seed: a new result lands and redraws the map while the clock stands still.
+    await page.getByTestId('ensemble-seed').fill('77');
+    await expect.poll(async () => (await state(page)).ensemble.state, { timeout: 30_000 }).toBe('running');
+    await expect.poll(async () => (await state(page)).ensemble.state, { timeout: 30_000 }).toBe('done');
+    await expect.poll(async () => {
+      const main = (await page.evaluate(() => window.__caravan!.state() as { groups: { id: string; lon: number; lat: number }[] })).groups.find((g) => g.id === 'main')!;
+      const at = await page.evaluate(([lon, lat]) => window.__caravan!.project!(lon!, lat!), [main.lon, main.lat]);
+      const map = (await page.getByTestId('map').boundingBox())!;
+      const label = (await page.locator('.group-label.group-main').boundingBox())!;
+      return Math.abs(label.x - (map.x + at.x)) < 40 && Math.abs(label.y + label.height / 2 - (map.y + at.y)) < 40;
+    }).toBe(true);
+  });
+
   it('reports how many observed 2018 nights fall inside the P10–P90 range', async () => {
     await expect.poll(() => app.page.getByTestId('coverage').textContent()).toMatch(/Observed nights inside the P10–P90 range: \d+ of \d+ \(\d+ %\)/);
     expect((await state(app.page)).ensemble.coverage).toBeGreaterThan(0.6);
