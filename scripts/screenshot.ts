@@ -9,11 +9,13 @@ const browser = await launchBrowser();
 try {
   const { page, offHostRequests, errors } = await openOfflinePage(browser, url, { width: Number(width), height: Number(height) });
   if (date) {
-    await page.evaluate((d) => {
-      const w = window as unknown as { __caravanTest?: { setDate(d: string): void } };
-      w.__caravanTest?.setDate(d);
-    }, date);
-    for (let i = 0; i < 4 && date; i++) await page.keyboard.press('ArrowRight');
+    // Step a day at a time, as a person would, until the clock shows the date (or the timeline ends).
+    await page.keyboard.press('Home');
+    for (let i = 0; i < 400; i++) {
+      await page.waitForFunction(() => true);
+      if ((await page.getByTestId('clock-date').textContent()) === date) break;
+      await page.keyboard.press('ArrowRight');
+    }
   }
   await page.waitForTimeout(800);
   await page.screenshot({ path: out });
