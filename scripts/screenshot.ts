@@ -11,10 +11,12 @@ try {
   if (date) {
     // Step a day at a time, as a person would, until the clock shows the date (or the timeline ends).
     await page.keyboard.press('Home');
-    for (let i = 0; i < 400; i++) {
-      await page.waitForFunction(() => true);
-      if ((await page.getByTestId('clock-date').textContent()) === date) break;
+    const clock = page.getByTestId('clock-date');
+    for (let i = 0; i < 400 && (await clock.textContent()) !== date; i++) {
+      const before = await clock.textContent();
       await page.keyboard.press('ArrowRight');
+      // The date is drawn on the next frame: wait for it before reading it again.
+      await page.waitForFunction((previous) => document.querySelector('[data-testid="clock-date"]')?.textContent !== previous, before, { timeout: 2000 }).catch(() => {});
     }
   }
   await page.waitForTimeout(800);

@@ -30,7 +30,8 @@ export interface ModelResult {
 const SERIES_STEP_HOURS = 6;
 const STATES = ['CA', 'AZ', 'NM', 'TX'] as const;
 
-export function createModel(data: LoadedData): (scenario: Scenario) => ModelResult {
+/** `tailHours`: how far past the last simulated day the charts' series run (the timeline shows that much more). */
+export function createModel(data: LoadedData, tailHours = 0): (scenario: Scenario) => ModelResult {
   const { world } = data;
   const byNode = nearestCrossingKmByNode(world.network, world.crossings.map((c) => c.facing));
   let last: { scenario: Scenario; result: ModelResult } | null = null;
@@ -38,7 +39,7 @@ export function createModel(data: LoadedData): (scenario: Scenario) => ModelResu
   return (scenario) => {
     if (last?.scenario === scenario) return last.result;
     const trajectory = simulatePlan(planScenario(world, scenario));
-    const spanHours = trajectory.spanHours;
+    const spanHours = trajectory.spanHours + tailHours;
     const nearestCrossingKm = (group: string, tHours: number) => {
       const track = trajectory.groups.find((g) => g.id === group);
       const at = track && kmAt(track, tHours);

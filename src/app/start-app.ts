@@ -77,7 +77,7 @@ export function startApp(root: HTMLElement): void {
   }
   const { data, presets, stories } = loaded;
   const { world } = data;
-  const runModel = createModel(data);
+  const runModel = createModel(data, TIMELINE_TAIL_DAYS * 24);
   const initial = presets.get(DEFAULT_PRESET) ?? [...presets.values()][0]!;
   const store = createAppStore(initial, initial.id, (scenario) => {
     runModel(scenario);
