@@ -515,7 +515,7 @@ function route(adj: Adjacency, waypoints: string[]): { km: number; path: string[
     if (d === undefined) throw new Error(`no path ${waypoints[i - 1]} → ${waypoints[i]}`);
     km += d;
     const seg: string[] = [];
-    for (let n: string | undefined = waypoints[i]!; n && n !== waypoints[i - 1]; n = prev.get(n)) seg.push(n);
+    for (let n: string | undefined = waypoints[i]; n && n !== waypoints[i - 1]; n = prev.get(n)) seg.push(n);
     path.push(...seg.reverse());
   }
   return { km, path };

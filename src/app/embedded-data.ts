@@ -13,8 +13,8 @@ import { loadPresets } from '../data/presets';
 import type { Scenario } from '../sim/scenario';
 import { parseStory, type Story } from '../data/story';
 
-const storyTexts = import.meta.glob('../../data/stories/*.json', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
-const presetTexts = import.meta.glob('../../data/scenarios/*.json', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+const storyTexts = import.meta.glob<string>('../../data/stories/*.json', { query: '?raw', import: 'default', eager: true });
+const presetTexts = import.meta.glob<string>('../../data/scenarios/*.json', { query: '?raw', import: 'default', eager: true });
 
 export function loadEmbeddedData(): { data: LoadedData; presets: Map<string, Scenario>; stories: Story[] } {
   const data = loadWorld({ places, network, crossings, deployments, events, observed });

@@ -8,6 +8,7 @@ import { EnsembleAccumulator, type EnsembleResult } from '../sim/ensemble';
 import { planScenario } from '../sim/plan';
 import type { Scenario } from '../sim/scenario';
 import { loadEmbeddedData } from './embedded-data';
+import { now } from './loop';
 
 export interface EnsembleJob {
   id: number;
@@ -39,8 +40,8 @@ const api = {
     currentJob = job.id;
     const accumulator = new EnsembleAccumulator(planScenario(data.world, job.scenario), job.runs, job.seed);
     while (accumulator.done < job.runs) {
-      const sliceStart = performance.now();
-      while (accumulator.done < job.runs && performance.now() - sliceStart < SLICE_MS) accumulator.add(accumulator.done + STEP_RUNS);
+      const sliceStart = now();
+      while (accumulator.done < job.runs && now() - sliceStart < SLICE_MS) accumulator.add(accumulator.done + STEP_RUNS);
       onProgress(accumulator.done);
       // Let messages in between slices: a cancel or a newer job stops this one here.
       await yieldToMessages();

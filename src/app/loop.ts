@@ -7,6 +7,8 @@ import type { AppStore } from '../state/store';
 export interface Loop {
   /** Ask for a redraw on the next frame (many requests in a frame collapse into one). */
   requestFrame(): void;
+  /** Runs `callback` at the start of the next frame, before the draw (e.g. after a layout change). */
+  onNextFrame(callback: () => void): void;
   /** Main-thread milliseconds spent in the last draws (up to 600), for benchmarks. */
   drawTimes(): number[];
   dispose(): void;
@@ -20,9 +22,13 @@ export function startLoop(store: AppStore, draw: (frameStart: number) => void): 
   let disposed = false;
 
   const times: number[] = [];
+  let callbacks: (() => void)[] = [];
   const onFrame = (now: number) => {
     frame = null;
     if (disposed) return;
+    const due = callbacks;
+    callbacks = [];
+    for (const callback of due) callback();
     const { clock } = store.getState();
     if (clock.playing) {
       // Pausing forgets the last wall time, so resuming starts from here without a jump.
@@ -42,6 +48,10 @@ export function startLoop(store: AppStore, draw: (frameStart: number) => void): 
   requestFrame();
   return {
     requestFrame,
+    onNextFrame(callback) {
+      callbacks.push(callback);
+      requestFrame();
+    },
     drawTimes: () => [...times],
     dispose() {
       disposed = true;

@@ -132,7 +132,7 @@ export function startApp(root: HTMLElement): void {
     },
     group(id) {
       const status = groupStatuses().find((g) => g.group === id);
-      return [status?.name ?? id, status ? [`${formatNumber(status.headcount)}`, t(status.atPlace ? 'atPlace' : 'nearPlace', { place: status.placeName })] : []];
+      return [status?.name ?? id, status ? [formatNumber(status.headcount), t(status.atPlace ? 'atPlace' : 'nearPlace', { place: status.placeName })] : []];
     },
   });
   const legend = mountLegend(mapArea);
@@ -348,7 +348,7 @@ export function startApp(root: HTMLElement): void {
   };
 
   const loop = startLoop(store, draw);
-  hooks.drawTimes = loop.drawTimes;
+  hooks.drawTimes = () => loop.drawTimes();
   hooks.project = (lon, lat) => {
     const p = mapView.map.project([lon, lat]);
     return { x: p.x, y: p.y };
@@ -366,6 +366,7 @@ export function startApp(root: HTMLElement): void {
     mapArea,
     timelineEl,
     toaster,
+    onNextFrame: (callback) => loop.onNextFrame(callback),
     current: () => ({ scenario: model.scenario, trajectory: model.trajectory, rows }),
   });
   actionsSlot.append(languageLabel, languageSelect);
@@ -383,7 +384,7 @@ export function startApp(root: HTMLElement): void {
       hooks.ready = true;
       ensembles.request(model.scenario);
     });
-  });
+  }).catch(reportError);
 
   hooks.state = () => {
     const s = store.getState();

@@ -26,6 +26,8 @@ export interface TopbarDeps {
   mapArea: HTMLElement;
   timelineEl: HTMLElement;
   toaster: Toaster;
+  /** Runs a callback at the start of the next frame (after the layout change is applied). */
+  onNextFrame(callback: () => void): void;
   current(): { scenario: Scenario; trajectory: Trajectory; rows: readonly ArrivalRow[] };
 }
 
@@ -59,7 +61,7 @@ export function mountTopbarActions(root: HTMLElement, deps: TopbarDeps): { share
       if (preset && store.getState().presetId !== story.scenario) store.getState().applyScenario(preset, 'preset', story.scenario);
       store.getState().setPlaying(false);
       store.getState().setTime(storyStepTime(step, store.getState().scenario.start.date));
-      const camera = { center: step.view.center as [number, number], zoom: step.view.zoom };
+      const camera = { center: step.view.center, zoom: step.view.zoom };
       if (reducedMotion.matches) mapView.map.jumpTo(camera);
       else mapView.map.flyTo({ ...camera, duration: 1200 });
       mapView.highlight(step.highlight.crossings);
@@ -80,9 +82,10 @@ export function mountTopbarActions(root: HTMLElement, deps: TopbarDeps): { share
     document.body.classList.toggle('presentation', on);
     presentButton.setAttribute('aria-pressed', String(on));
     presentButton.textContent = t(on ? 'presentationExit' : 'presentationToggle');
-    if (on && !document.fullscreenElement) document.documentElement.requestFullscreen?.().catch(() => {});
+    // Full screen is a nicety: refused (no user gesture, an iframe), the page presents in the window.
+    if (on && !document.fullscreenElement && 'requestFullscreen' in document.documentElement) document.documentElement.requestFullscreen().catch(() => {});
     if (!on && document.fullscreenElement) void document.exitFullscreen().catch(() => {});
-    requestAnimationFrame(() => mapView.map.resize());
+    deps.onNextFrame(() => mapView.map.resize());
   };
   presentButton.addEventListener('click', () => setPresenting(!presenting()));
   document.addEventListener('fullscreenchange', () => {
@@ -90,7 +93,7 @@ export function mountTopbarActions(root: HTMLElement, deps: TopbarDeps): { share
   });
 
   // Video: record while the timeline plays; stopping saves a WebM file.
-  recordButton.addEventListener('click', async () => {
+  const toggleRecording = async () => {
     const recorder = mapView.recorder;
     if (recorder.recording) {
       store.getState().setPlaying(false);
@@ -109,18 +112,19 @@ export function mountTopbarActions(root: HTMLElement, deps: TopbarDeps): { share
     recordButton.setAttribute('aria-pressed', 'true');
     recordButton.textContent = `● ${t('stopRecording')}`;
     store.getState().setPlaying(true);
+  };
+  recordButton.addEventListener('click', () => {
+    toggleRecording().catch((err: unknown) => toaster.show((err as Error).message, { kind: 'error' }));
   });
 
   const share = createShareSync(store, presets, mapView.map, toaster);
-  shareButton.addEventListener('click', async () => {
+  shareButton.addEventListener('click', () => {
     const link = share.link();
-    try {
-      await navigator.clipboard.writeText(link);
-      toaster.show(t('linkCopied'));
-    } catch {
+    navigator.clipboard.writeText(link).then(
+      () => toaster.show(t('linkCopied')),
       // No clipboard (permissions, http): the link is in the address bar all the same.
-      toaster.show(t('linkInAddressBar'));
-    }
+      () => toaster.show(t('linkInAddressBar')),
+    );
   });
 
   exportButtons.csv.addEventListener('click', () => {
@@ -131,16 +135,14 @@ export function mountTopbarActions(root: HTMLElement, deps: TopbarDeps): { share
     exportMenu.open = false;
     downloadText(`${fileStem()}.geojson`, 'application/geo+json', JSON.stringify(trajectoryGeoJson(deps.current().trajectory)));
   });
-  const picture = (size: 'screen' | 'print') => async () => {
+  const picture = (size: 'screen' | 'print') => () => {
     exportMenu.open = false;
     const { scenario, trajectory } = deps.current();
     const caption = `${scenario.name} · ${formatDateTime(trajectory.startDate, store.getState().clock.tHours)}`;
-    try {
-      const blob = await mapView.picture(deps.timelineEl.querySelector('svg'), caption, size);
-      downloadBlob(`${fileStem()}${size === 'print' ? '-print' : ''}.png`, blob);
-    } catch (err) {
-      toaster.show((err as Error).message, { kind: 'error' });
-    }
+    mapView.picture(deps.timelineEl.querySelector('svg'), caption, size).then(
+      (blob) => downloadBlob(`${fileStem()}${size === 'print' ? '-print' : ''}.png`, blob),
+      (err: unknown) => toaster.show((err as Error).message, { kind: 'error' }),
+    );
   };
   exportButtons.png.addEventListener('click', picture('screen'));
   exportButtons.print.addEventListener('click', picture('print'));

@@ -135,28 +135,33 @@ export function mountTimeline(root: HTMLElement, store: AppStore): Timeline {
     tooltip.hidden = true;
   };
   const jumpToEvent = (event: TimelineEvent) => store.getState().setTime(hoursAt(startDate, new Date(`${event.date}T12:00:00Z`)));
+  /** The event mark under a pointer or keyboard event, if any. */
+  const eventOf = (e: Event): TimelineEvent | undefined => {
+    const mark = (e.target as Element).closest('g.event');
+    return mark ? select<Element, TimelineEvent>(mark).datum() : undefined;
+  };
 
   eventsG
     .on('pointerover', (e: PointerEvent) => {
-      const datum = select<Element, TimelineEvent>((e.target as Element).closest('g.event')!).datum();
+      const datum = eventOf(e);
       if (datum) showTooltip(datum, x(new Date(`${datum.date}T12:00:00Z`)));
     })
     .on('pointerout', hideTooltip)
     .on('focusin', (e: FocusEvent) => {
-      const datum = select<Element, TimelineEvent>((e.target as Element).closest('g.event')!).datum();
+      const datum = eventOf(e);
       if (datum) showTooltip(datum, x(new Date(`${datum.date}T12:00:00Z`)));
     })
     .on('focusout', hideTooltip)
     .on('pointerdown', (e: PointerEvent) => {
       e.stopPropagation();
-      const datum = select<Element, TimelineEvent>((e.target as Element).closest('g.event')!).datum();
+      const datum = eventOf(e);
       if (datum) jumpToEvent(datum);
     })
     .on('keydown', (e: KeyboardEvent) => {
       if (e.key !== 'Enter' && e.key !== ' ') return;
       e.preventDefault();
       e.stopPropagation();
-      const datum = select<Element, TimelineEvent>((e.target as Element).closest('g.event')!).datum();
+      const datum = eventOf(e);
       if (datum) jumpToEvent(datum);
     });
 

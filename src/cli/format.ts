@@ -95,7 +95,7 @@ export function toJson(report: Report): object {
   };
 }
 
-const csvCell = (value: unknown) => {
+const csvCell = (value: string | number | boolean | null | undefined) => {
   const text = value === null || value === undefined ? '' : String(value);
   return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };

@@ -79,7 +79,8 @@ export function setScenarioLayers(map: MapLibreMap, data: LoadedData, trajectory
     properties: { group: g.id, color: groupColor(g.id, i) },
     geometry: { type: 'LineString', coordinates: g.route.vertices.map((v) => [v[0], v[1]]) },
   }));
-  (map.getSource('routes') as GeoJSONSource).setData({ type: 'FeatureCollection', features: routes });
+  // setData's promise only says when the worker has the data; the next repaint shows it either way.
+  void (map.getSource('routes') as GeoJSONSource).setData({ type: 'FeatureCollection', features: routes });
   const destinations = new Set(trajectory.groups.map((g) => g.destination));
   const rowById = new Map(rows.map((r) => [r.crossing, r]));
   const crossings: Feature<Point>[] = data.world.crossings.map((c) => {
@@ -90,6 +91,6 @@ export function setScenarioLayers(map: MapLibreMap, data: LoadedData, trajectory
       geometry: { type: 'Point', coordinates: [c.lon, c.lat] },
     };
   });
-  (map.getSource('crossings') as GeoJSONSource).setData({ type: 'FeatureCollection', features: crossings });
+  void (map.getSource('crossings') as GeoJSONSource).setData({ type: 'FeatureCollection', features: crossings });
 }
 

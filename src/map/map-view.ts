@@ -119,7 +119,7 @@ export function createMapView(container: HTMLElement, data: LoadedData, describe
     map.on('resize', tidy);
     // Crossings: details on hover (a light popup that follows the pointer) and on click (one that stays).
     map.on('mousemove', 'crossings', (e) => {
-      const id = e.features?.[0]?.properties?.id;
+      const id: unknown = e.features?.[0]?.properties.id;
       if (typeof id !== 'string' || popup.isOpen()) return;
       const [title, lines] = describe.crossing(id);
       hoverPopup.setLngLat(e.lngLat).setDOMContent(popupContent(title, lines)).addTo(map);
@@ -130,13 +130,13 @@ export function createMapView(container: HTMLElement, data: LoadedData, describe
       map.getCanvas().style.cursor = '';
     });
     map.on('click', 'crossings', (e) => {
-      const id = e.features?.[0]?.properties?.id;
+      const id: unknown = e.features?.[0]?.properties.id;
       if (typeof id !== 'string') return;
       hoverPopup.remove();
       const [title, lines] = describe.crossing(id);
       popup.setLngLat(e.lngLat).setDOMContent(popupContent(title, lines)).addTo(map);
     });
-  });
+  }).catch(reportError);
 
   return {
     map,

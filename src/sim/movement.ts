@@ -158,7 +158,7 @@ function routeLookups(scenario: Scenario, route: Route, groupId: string): RouteL
   let byRoute = lookupCache.get(scenario);
   if (!byRoute) lookupCache.set(scenario, (byRoute = new WeakMap()));
   let byGroup = byRoute.get(route);
-  if (!byGroup) byRoute.set(route, (byGroup = new Map()));
+  if (!byGroup) byRoute.set(route, (byGroup = new Map<string, RouteLookups>()));
   let lookups = byGroup.get(groupId);
   if (!lookups) {
     const stayAt = new Int32Array(route.nodes.length);

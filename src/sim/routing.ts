@@ -48,7 +48,8 @@ function cheapestPath(network: RoadNetwork, from: string, to: string, prefs: Rou
   if (!network.nodes.has(from)) throw new Error(`unknown place "${from}"`);
   if (!network.nodes.has(to)) throw new Error(`unknown place "${to}"`);
   if (from === to) return [from];
-  const path = dijkstra.bidirectional(network.graph, from, to, (_key, attrs) => legCost(attrs.edge, prefs));
+  // Typed as always finding a path; it returns null when there is none.
+  const path = dijkstra.bidirectional(network.graph, from, to, (_key, attrs) => legCost(attrs.edge, prefs)) as string[] | null;
   if (!path || !Number.isFinite(pathCost(network, path, prefs))) throw new UnreachableError(from, to);
   return path;
 }

@@ -106,7 +106,7 @@ export async function openScenarioLibrary(dbName = DEFAULT_LIBRARY_DB, options: 
   }
 
   function checked(raw: unknown, key: IDBValidKey, action: string): SavedScenario {
-    if (raw === undefined) throw new LibraryError(`there is no saved scenario ${String(key)} to ${action}`);
+    if (raw === undefined) throw new LibraryError(`there is no saved scenario ${keyLabel(key)} to ${action}`);
     const read = readRecord(raw, key);
     if ('reason' in read) throw new LibraryError(`saved scenario "${read.label}" is damaged (${read.reason}) and cannot be ${action}d`);
     return read;
@@ -166,7 +166,7 @@ export async function openScenarioLibrary(dbName = DEFAULT_LIBRARY_DB, options: 
       // Damaged records may sit under keys of any type; the store's typing assumes ours.
       const storeKey = key as number;
       const record: unknown = await tx.store.get(storeKey);
-      if (record === undefined) throw new LibraryError(`there is no saved scenario ${String(key)} to remove`);
+      if (record === undefined) throw new LibraryError(`there is no saved scenario ${keyLabel(key)} to remove`);
       await tx.store.delete(storeKey);
       await tx.done;
       return { key, record };
@@ -177,7 +177,7 @@ export async function openScenarioLibrary(dbName = DEFAULT_LIBRARY_DB, options: 
         // add, not put: an undo must never write over whatever now holds the id.
         await db.add(SCENARIO_STORE, undo.record as StoredRecord);
       } catch (err) {
-        if (err instanceof Error && err.name === 'ConstraintError') throw new LibraryError(`another saved scenario now holds id ${String(undo.key)}; nothing was restored`);
+        if (err instanceof Error && err.name === 'ConstraintError') throw new LibraryError(`another saved scenario now holds id ${keyLabel(undo.key)}; nothing was restored`);
         throw err;
       }
     },
@@ -202,7 +202,7 @@ export function cleanScenarioName(raw: string): { ok: true; name: string } | { o
     .replace(/\s+/g, ' ')
     .trim();
   if (name.length === 0) return { ok: false, error: 'a name cannot be empty' };
-  const chars = [...name].length;
+  const chars = Array.from(name).length;
   if (chars > MAX_NAME_CHARS) return { ok: false, error: `a name can be at most ${MAX_NAME_CHARS} characters (this one has ${chars})` };
   return { ok: true, name };
 }
@@ -225,14 +225,22 @@ function requireScenario(scenario: Scenario): Scenario {
 function copyName(name: string, taken: ReadonlySet<string>): string {
   for (let n = 1; ; n++) {
     const suffix = n === 1 ? ' (copy)' : ` (copy ${n})`;
-    const candidate = [...name].slice(0, MAX_NAME_CHARS - suffix.length).join('').trimEnd() + suffix;
+    const candidate = Array.from(name).slice(0, MAX_NAME_CHARS - suffix.length).join('').trimEnd() + suffix;
     if (!taken.has(candidate)) return candidate;
   }
 }
 
+/** An IndexedDB key in words (damaged records may sit under keys of any type). */
+function keyLabel(key: IDBValidKey): string {
+  if (typeof key === 'number' || typeof key === 'string') return String(key);
+  if (key instanceof Date) return key.toISOString();
+  if (Array.isArray(key)) return `[${key.map(keyLabel).join(', ')}]`;
+  return 'binary key';
+}
+
 /** A stored value as a saved scenario, or what is wrong with it. */
 function readRecord(raw: unknown, key: IDBValidKey): SavedScenario | DamagedRecord {
-  const fallbackLabel = `record ${String(key)}`;
+  const fallbackLabel = `record ${keyLabel(key)}`;
   if (typeof raw !== 'object' || raw === null) return { key, label: fallbackLabel, reason: 'not a saved scenario' };
   const record = raw as Partial<Record<keyof StoredRecord, unknown>>;
   const cleanName = typeof record.name === 'string' ? cleanScenarioName(record.name) : null;

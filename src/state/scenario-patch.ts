@@ -119,5 +119,5 @@ function unsetPath(target: Record<string, unknown>, path: readonly string[]): vo
   }
   const last = path[path.length - 1]!;
   if (FORBIDDEN_KEYS.has(last)) throw new PatchError(`has a forbidden field "${last}"`);
-  delete node[last];
+  Reflect.deleteProperty(node, last);
 }

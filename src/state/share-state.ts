@@ -122,7 +122,7 @@ function packScenario(scenario: Scenario, presets: ReadonlyMap<string, Scenario>
   let best: Packed = { f: scenario as unknown as Record<string, unknown> };
   let bestLength = JSON.stringify(best).length;
   for (const [id, preset] of presets) {
-    const { set, unset } = diffScenario(preset as unknown as Record<string, unknown>, scenario as unknown as Record<string, unknown>);
+    const { set, unset } = diffScenario(preset, scenario);
     const packed: Packed = { b: id, h: fingerprint(preset) };
     if (Object.keys(set).length > 0) packed.d = set;
     if (unset.length > 0) packed.x = unset;
@@ -278,7 +278,7 @@ function unpackScenario(packed: Packed, label: string, presets: ReadonlyMap<stri
       warnings.push(`preset "${packed.b}" has changed since the link was made; the ${label}'s unchanged settings follow the current preset`);
     }
     try {
-      input = applyScenarioPatch(base as unknown as Record<string, unknown>, { set: packed.d ?? {}, unset: packed.x ?? [] });
+      input = applyScenarioPatch(base, { set: packed.d ?? {}, unset: packed.x ?? [] });
     } catch (err) {
       if (err instanceof PatchError) throw new ShareError(DAMAGED);
       throw err;

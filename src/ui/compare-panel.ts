@@ -102,7 +102,7 @@ export function mountComparePanel(root: HTMLElement, store: AppStore, onExport: 
     const min = new Date(Math.min(...dates.map(Number)) - 86_400_000);
     const max = new Date(Math.max(...dates.map(Number)) + 86_400_000);
     const x = scaleUtc().domain([min, max]).range([90, width - 10]);
-    const y = scaleBand<string>().domain(crossings).range([0, crossings.length * rowH]);
+    const y = scaleBand().domain(crossings).range([0, crossings.length * rowH]);
     const svg = select(chart);
     svg.selectAll('*').remove();
     svg.attr('aria-label', t('comparisonChart'));

@@ -25,7 +25,7 @@ export function getLanguage(): Language {
 
 /** `t('arrivesOn', { date: '5 Nov' })` fills `{date}` in the current language's message. */
 export function t(key: MessageKey, params: Record<string, string | number> = {}): string {
-  const template: string = catalogs[language][key] ?? en[key];
+  const template: string = catalogs[language][key];
   return template.replace(/\{(\w+)\}/g, (_match: string, name: string) => String(params[name] ?? `{${name}}`));
 }
 

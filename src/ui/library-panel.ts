@@ -56,31 +56,29 @@ export function mountLibraryPanel(root: HTMLElement, store: AppStore, openLibrar
     const duplicate = el('button', { text: t('duplicate'), attrs: { type: 'button' } });
     duplicate.addEventListener('click', () => void lib().then((l) => l.duplicate(saved.id)).then(renderList).catch(report));
     const remove = el('button', { text: t('delete'), attrs: { type: 'button' } });
-    remove.addEventListener('click', async () => {
-      try {
-        const undo = await (await lib()).remove(saved.id);
-        await renderList();
-        toaster.show(t('deleted', { name: saved.name }), { action: { label: t('undo'), run: () => void lib().then((l) => l.restore(undo)).then(renderList).catch(report) } });
-      } catch (err) {
-        report(err);
-      }
+    const removeSaved = async () => {
+      const undo = await (await lib()).remove(saved.id);
+      await renderList();
+      toaster.show(t('deleted', { name: saved.name }), { action: { label: t('undo'), run: () => void lib().then((l) => l.restore(undo)).then(renderList).catch(report) } });
+    };
+    remove.addEventListener('click', () => {
+      removeSaved().catch(report);
     });
     const li = el('li', {}, [name, el('span', { className: 'saved-actions' }, [rename, duplicate, remove])]);
     li.dataset.savedId = String(saved.id);
     return li;
   };
 
-  saveButton.addEventListener('click', async () => {
-    try {
-      const saved = await (await lib()).save(nameInput.value || store.getState().scenario.name, store.getState().scenario);
-      nameInput.value = '';
-      await renderList();
-      toaster.show(t('saved', { name: saved.name }));
-    } catch (err) {
-      report(err);
-    }
+  const save = async () => {
+    const saved = await (await lib()).save(nameInput.value || store.getState().scenario.name, store.getState().scenario);
+    nameInput.value = '';
+    await renderList();
+    toaster.show(t('saved', { name: saved.name }));
+  };
+  saveButton.addEventListener('click', () => {
+    save().catch(report);
   });
-  importInput.addEventListener('change', async () => {
+  const importChosenFile = async () => {
     const file = importInput.files?.[0];
     importInput.value = '';
     if (!file) return;
@@ -91,6 +89,9 @@ export function mountLibraryPanel(root: HTMLElement, store: AppStore, openLibrar
     }
     if (store.getState().applyScenario(result.scenario, 'import')) toaster.show(t('imported', { name: file.name }));
     else toaster.show(`${file.name}: ${store.getState().fieldErrors.import ?? ''}`, { kind: 'error' });
+  };
+  importInput.addEventListener('change', () => {
+    importChosenFile().catch((err: unknown) => toaster.show(t('libraryFailed', { reason: (err as Error).message }), { kind: 'error' }));
   });
   exportButton.addEventListener('click', () => {
     const scenario: Scenario = store.getState().scenario;
