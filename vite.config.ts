@@ -25,6 +25,8 @@ export default defineConfig({
           globalSetup: ['tests/e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // How long expect.poll waits for a state before failing: a bound for busy machines, not a speed target.
+          expect: { poll: { timeout: 15_000 } },
           fileParallelism: false,
         },
       },

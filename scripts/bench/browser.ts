@@ -2,15 +2,13 @@
  * Browser benchmarks in headless Chromium (software GL here, so pessimistic): navigation to first
  * full render, main-thread time per frame while playing, scrub input to the updated frame.
  */
-import { build, preview } from 'vite';
 import { launchBrowser, openOfflinePage } from '../../tests/e2e/browser';
+import { serveFreshBuild } from '../../tests/e2e/serve-build';
 import { median, report } from './stats';
 
 export async function benchBrowser(): Promise<void> {
-  await build({ logLevel: 'warn' });
-  const server = await preview({ preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn' });
-  const address = server.httpServer.address();
-  const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 4173}/`;
+  const served = await serveFreshBuild();
+  const { url } = served;
   const browser = await launchBrowser();
   try {
     console.log('\nBrowser (headless Chromium, software WebGL)');
@@ -88,6 +86,6 @@ export async function benchBrowser(): Promise<void> {
     report('longest main-thread script during it', Math.max(...longest), 50);
   } finally {
     await browser.close();
-    await server.close();
+    await served.close();
   }
 }

@@ -2,7 +2,7 @@
  * Real Chromium (Debian's /usr/bin/chromium) through playwright-core. Every page made here fails the
  * test if it tries to reach anything but 127.0.0.1: the app must work offline.
  */
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { CaravanHooks } from '../../src/app/start-app';
 
@@ -100,15 +100,30 @@ export function nonBackgroundShare(page: Page, background: string): Promise<numb
 }
 
 /**
- * One browser and one page of the app for a describe block: call it inside `describe`, read
- * `session.page` (and `.app`, `.browser`) in the tests.
+ * One browser per describe block and a fresh page of the app for every test: each test starts from
+ * the app as it opens (new context, so no storage, URL or clock left by the test before it) and
+ * ends by checking the page reached nothing off 127.0.0.1 and logged no error. Call it inside
+ * `describe`; read `session.page` (and `.app`, `.browser`) in the tests.
  */
 export function useAppPage(viewport?: { width: number; height: number }): { readonly browser: Browser; readonly app: OfflinePage; readonly page: Page } {
   let browser: Browser | undefined;
   let app: OfflinePage | undefined;
   beforeAll(async () => {
     browser = await launchBrowser();
-    app = await openOfflinePage(browser, inject('baseUrl'), viewport);
+  });
+  beforeEach(async () => {
+    app = await openOfflinePage(browser!, inject('baseUrl'), viewport);
+  });
+  afterEach(async () => {
+    const ended = app;
+    app = undefined;
+    if (!ended) return;
+    try {
+      expect(ended.offHostRequests, 'requests off 127.0.0.1').toEqual([]);
+      expect(ended.errors, 'page errors').toEqual([]);
+    } finally {
+      await ended.context.close();
+    }
   });
   afterAll(async () => {
     await browser?.close();
@@ -124,4 +139,17 @@ export function useAppPage(viewport?: { width: number; height: number }): { read
       return app!.page;
     },
   };
+}
+
+/** Resolves after the page has drawn `count` more animation frames (a state to wait for, not a sleep). */
+export async function framesPass(page: Page, count = 10): Promise<void> {
+  await page.evaluate(
+    (n) =>
+      new Promise<void>((resolve) => {
+        let left = n;
+        const step = () => (--left <= 0 ? resolve() : requestAnimationFrame(step));
+        requestAnimationFrame(step);
+      }),
+    count,
+  );
 }

@@ -41,10 +41,11 @@ describe('the classroom', () => {
     await expect.poll(() => session.page.locator('#scenario-heading').textContent()).toBe('Escenario');
     expect(await session.page.locator('#arrivals-heading').textContent()).toBe('Llegadas a los cruces');
     expect(await session.page.getByTestId('play-toggle').getAttribute('aria-label')).toBe('Reproducir');
-    expect(await session.page.locator('.clock-detail').textContent()).toMatch(/nov.* 2018/);
+    // The app opens on 22 October 2018, midnight.
+    expect(await session.page.locator('.clock-detail').textContent()).toMatch(/^lun, 22 de oct\.? de 2018/);
     await expect.poll(() => session.page.locator('.timeline-chart .axis').textContent()).toMatch(/1 nov/);
     // Data texts have their Spanish too: preset names and the news events on the timeline.
-    const historical = JSON.parse(await readFile(new URL('../../data/scenarios/historical-2018.json', import.meta.url), 'utf8'));
+    const historical = JSON.parse(await readFile(new URL('../../data/scenarios/historical-2018.json', import.meta.url), 'utf8')) as { nameEs: string };
     expect(await session.page.locator('#field-preset option[value="historical-2018"]').textContent()).toBe(historical.nameEs);
     await session.page.locator('g.event[data-event="troop-orders-800"]').hover();
     await expect.poll(() => session.page.locator('.timeline-tooltip').textContent()).toMatch(/tropas/);
@@ -55,6 +56,7 @@ describe('the classroom', () => {
     await session.page.keyboard.press('Escape');
     await session.page.getByTestId('language').selectOption('en');
     await expect.poll(() => session.page.locator('#scenario-heading').textContent()).toBe('Scenario');
+    expect(await session.page.evaluate(() => document.documentElement.lang)).toBe('en');
   });
 
   it('has no serious or critical accessibility violations (axe-core)', async () => {
@@ -81,17 +83,18 @@ describe('the classroom', () => {
   });
 
   it('records a short video of the playback: a non-empty WebM that a video element can play', async () => {
-    await session.page.keyboard.press('Home');
+    const tHours = async () => (await session.page.evaluate(() => window.__caravan!.state() as { tHours: number })).tHours;
     const [file] = await Promise.all([
       session.page.waitForEvent('download'),
       (async () => {
         await session.page.getByTestId('record-video').click();
-        await session.page.waitForTimeout(1500);
+        // Recording plays the timeline: stop once three simulated days (1.5 s at 2 days a second) are on film.
+        await expect.poll(tHours).toBeGreaterThan(72);
         await session.page.getByTestId('record-video').click();
       })(),
     ]);
     expect(file.suggestedFilename()).toMatch(/\.webm$/);
-    const body = await readFile((await file.path())!);
+    const body = await readFile((await file.path()));
     expect(body.length).toBeGreaterThan(5_000);
     expect(body.readUInt32BE(0)).toBe(0x1a45dfa3); // EBML, the WebM container
     const playable = await session.page.evaluate(async (base64) => {
@@ -107,10 +110,5 @@ describe('the classroom', () => {
     }, body.toString('base64'));
     expect(playable.width).toBeGreaterThan(100);
     expect(playable.height).toBeGreaterThan(100);
-  });
-
-  it('made no request off 127.0.0.1 and logged no error', () => {
-    expect(session.app.offHostRequests).toEqual([]);
-    expect(session.app.errors).toEqual([]);
   });
 });

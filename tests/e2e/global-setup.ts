@@ -1,8 +1,9 @@
 /**
- * Builds the app once and serves dist/ on 127.0.0.1 for the browser tests, the way `npm start` does.
+ * Builds the app once per test run, into a temporary directory of its own, and serves it on
+ * 127.0.0.1 for the browser tests.
  */
-import { build, preview, type PreviewServer } from 'vite';
 import type { TestProject } from 'vitest/node';
+import { serveFreshBuild, type ServedBuild } from './serve-build';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -10,16 +11,13 @@ declare module 'vitest' {
   }
 }
 
-let server: PreviewServer | undefined;
+let served: ServedBuild | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
-  await build({ logLevel: 'warn' });
-  server = await preview({ preview: { host: '127.0.0.1', port: 0, strictPort: false }, logLevel: 'warn' });
-  const address = server.httpServer.address();
-  if (address === null || typeof address === 'string') throw new Error('preview server has no port');
-  project.provide('baseUrl', `http://127.0.0.1:${address.port}/`);
+  served = await serveFreshBuild();
+  project.provide('baseUrl', served.url);
 }
 
 export async function teardown(): Promise<void> {
-  await server?.close();
+  await served?.close();
 }

@@ -14,10 +14,24 @@ interface Snapshot {
 }
 const snapshot = (page: Page) => page.evaluate(() => window.__caravan!.state() as unknown) as Promise<Snapshot>;
 const toastText = (page: Page) => page.getByTestId('toasts').textContent();
+const clockDate = (page: Page) => page.getByTestId('clock-date').textContent();
+
+/** Types a walking speed into the panel and waits until the scenario on screen has it. */
+async function setWalkSpeed(page: Page, kmPerDay: number): Promise<void> {
+  await page.getByTestId('speed-walk').fill(String(kmPerDay));
+  await expect.poll(async () => (await snapshot(page)).walkKmPerDay).toBe(kmPerDay);
+}
+
+/** Saves the scenario on screen under a name and waits until the list shows it. */
+async function saveAs(page: Page, name: string): Promise<void> {
+  await page.getByTestId('save-name').fill(name);
+  await page.getByTestId('save-scenario').click();
+  await expect.poll(() => page.getByTestId('saved-list').textContent()).toContain(name);
+}
 
 async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; body: Buffer }> {
   const [file] = await Promise.all([page.waitForEvent('download'), click()]);
-  return { name: file.suggestedFilename(), body: await readFile((await file.path())!) };
+  return { name: file.suggestedFilename(), body: await readFile((await file.path())) };
 }
 
 describe('scenarios planners compare, share, keep and export', () => {
@@ -32,9 +46,12 @@ describe('scenarios planners compare, share, keep and export', () => {
   });
 
   it('shares the view by URL: a new page opened on it shows the same scenario, pins and date', async () => {
-    await session.page.keyboard.press('Escape');
+    await session.page.getByTestId('pin-scenario').click();
+    await expect.poll(() => session.page.locator('.pinned-list li').count()).toBe(1);
+    await setWalkSpeed(session.page, 70);
     await session.page.locator('body').click({ position: { x: 5, y: 5 } });
     await session.page.keyboard.press('Shift+ArrowRight');
+    await expect.poll(() => clockDate(session.page)).toBe('2018-10-29');
     await session.page.getByTestId('share-link').click();
     await expect.poll(() => session.page.evaluate(() => location.hash)).toMatch(/^#s=/);
     const url = await session.page.evaluate(() => location.href);
@@ -57,9 +74,10 @@ describe('scenarios planners compare, share, keep and export', () => {
   });
 
   it('keeps a scenario by name in the browser: saved, the page reloaded, found again — markup stays text', async () => {
-    await session.page.getByTestId('save-name').fill('Fast walkers <img src=x onerror="window.__pwned=1">');
-    await session.page.getByTestId('save-scenario').click();
-    await expect.poll(() => session.page.getByTestId('saved-list').textContent()).toContain('Fast walkers <img');
+    await setWalkSpeed(session.page, 70);
+    await saveAs(session.page, 'Fast walkers <img src=x onerror="window.__pwned=1">');
+    await session.page.locator('#field-preset').selectOption('walk-only');
+    await expect.poll(async () => (await snapshot(session.page)).presetId).toBe('walk-only');
     await session.page.reload();
     await session.page.waitForFunction(() => window.__caravan?.ready === true);
     await expect.poll(() => session.page.getByTestId('saved-list').textContent()).toContain('Fast walkers <img src=x onerror="window.__pwned=1">');
@@ -70,6 +88,7 @@ describe('scenarios planners compare, share, keep and export', () => {
   });
 
   it('deletes a saved scenario and brings it back with Undo', async () => {
+    await saveAs(session.page, 'Kept for a moment');
     await session.page.locator('[data-testid="saved-list"] li').first().getByRole('button', { name: 'Delete' }).click();
     await expect.poll(() => session.page.locator('[data-testid="saved-list"] li').count()).toBe(0);
     await session.page.getByTestId('toasts').getByRole('button', { name: 'Undo' }).click();
@@ -77,10 +96,11 @@ describe('scenarios planners compare, share, keep and export', () => {
   });
 
   it('exports the scenario as a JSON file and imports it back', async () => {
+    await setWalkSpeed(session.page, 70);
     const file = await download(session.page, () => session.page.getByTestId('export-scenario').click());
-    const json = JSON.parse(file.body.toString('utf8'));
+    const json = JSON.parse(file.body.toString('utf8')) as { format: string; scenario: { modes: { walk: { kmPerDay: number } } } };
     expect(json.format).toBe('caravan-simulator/scenario');
-    expect(json.scenario?.modes?.walk?.kmPerDay ?? json.modes?.walk?.kmPerDay).toBe(70);
+    expect(json.scenario.modes.walk.kmPerDay).toBe(70);
     await session.page.locator('#field-preset').selectOption('walk-only');
     await expect.poll(async () => (await snapshot(session.page)).presetId).toBe('walk-only');
     await session.page.getByTestId('import-file').setInputFiles({ name: file.name, mimeType: 'application/json', buffer: file.body });
@@ -110,10 +130,10 @@ describe('scenarios planners compare, share, keep and export', () => {
       await session.page.locator('.export-menu summary').click();
       await session.page.getByTestId('export-geojson').click();
     });
-    const collection = JSON.parse(geojson.body.toString('utf8'));
+    const collection = JSON.parse(geojson.body.toString('utf8')) as GeoJSON.FeatureCollection;
     expect(collection.type).toBe('FeatureCollection');
-    expect(collection.features.some((f: { geometry: { type: string } }) => f.geometry.type === 'LineString')).toBe(true);
-    expect(collection.features.filter((f: { geometry: { type: string } }) => f.geometry.type === 'Point').length).toBeGreaterThan(20);
+    expect(collection.features.some((f) => f.geometry.type === 'LineString')).toBe(true);
+    expect(collection.features.filter((f) => f.geometry.type === 'Point').length).toBeGreaterThan(20);
 
     const png = await download(session.page, async () => {
       await session.page.locator('.export-menu summary').click();
@@ -126,10 +146,5 @@ describe('scenarios planners compare, share, keep and export', () => {
       await session.page.getByTestId('export-png-print').click();
     });
     expect(print.body.readUInt32BE(16)).toBe(2 * png.body.readUInt32BE(16));
-  });
-
-  it('made no request off 127.0.0.1 and logged no error', () => {
-    expect(session.app.offHostRequests).toEqual([]);
-    expect(session.app.errors).toEqual([]);
   });
 });

@@ -5,6 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../../src/data/read-data-files';
 
 const run = promisify(execFile);
+
+/** The JSON output (DESIGN.md, "CLI"), as far as these tests read it. */
+interface JsonOutput {
+  arrivals: { crossing: string; group: string; date: string | null; routeKm: number }[];
+  positions: { date: string; group: string; lat: number; lon: number; km: number }[];
+}
 const TSX = join(PROJECT_ROOT, 'node_modules/.bin/tsx');
 const CLI = join(PROJECT_ROOT, 'src/cli/main.ts');
 
@@ -18,7 +24,12 @@ async function sim(...args: string[]): Promise<{ code: number; stdout: string; s
   }
 }
 
-describe('the sim CLI', () => {
+// Each test starts a Node process (tsx compiles the CLI first): on a busy 2-core machine that alone
+// can take seconds, so these tests get more than vitest's default 5 s. The work each run asks of the
+// model is kept small (a few dozen ensemble runs).
+const PROCESS_TIMEOUT_MS = 30_000;
+
+describe('the sim CLI', { timeout: PROCESS_TIMEOUT_MS }, () => {
   it('prints an aligned table with route km and arrival dates per crossing', async () => {
     const { code, stdout } = await sim('--scenario', 'historical-2018');
     expect(code).toBe(0);
@@ -31,27 +42,30 @@ describe('the sim CLI', () => {
   it('gives arrivals and daily positions as JSON', async () => {
     const { code, stdout } = await sim('--scenario', 'as-of-2018-10-25', '--format', 'json');
     expect(code).toBe(0);
-    const out = JSON.parse(stdout);
+    const out = JSON.parse(stdout) as JsonOutput;
     expect(out.arrivals.length).toBeGreaterThan(40);
-    expect(out.arrivals[0]).toEqual(expect.objectContaining({ crossing: expect.any(String), group: 'main', date: expect.stringMatching(/^2018-|^20\d\d-/), routeKm: expect.any(Number) }));
-    const main = out.positions.filter((p: { group: string }) => p.group === 'main');
-    expect(main[0]).toEqual(expect.objectContaining({ date: '2018-10-25', lat: expect.any(Number), lon: expect.any(Number), km: expect.any(Number) }));
-    const dates = main.map((p: { date: string }) => p.date);
+    const first = out.arrivals[0]!;
+    expect([typeof first.crossing, first.group, typeof first.routeKm]).toEqual(['string', 'main', 'number']);
+    expect(first.date).toMatch(/^20\d\d-\d\d-\d\d$/);
+    const main = out.positions.filter((p) => p.group === 'main');
+    expect(main[0]!.date).toBe('2018-10-25');
+    expect([typeof main[0]!.lat, typeof main[0]!.lon, typeof main[0]!.km]).toEqual(['number', 'number', 'number']);
+    const dates = main.map((p) => p.date);
     expect(new Set(dates).size).toBe(dates.length);
   });
 
   it('arrives earlier at San Ysidro when walking faster', async () => {
     const arrival = async (speed: string) => {
-      const out = JSON.parse((await sim('--scenario', 'walk-only', '--walk-km-per-day', speed, '--destination', 'san-ysidro', '--format', 'json')).stdout);
-      return out.arrivals.find((a: { crossing: string }) => a.crossing === 'san-ysidro').date as string;
+      const out = JSON.parse((await sim('--scenario', 'walk-only', '--walk-km-per-day', speed, '--destination', 'san-ysidro', '--format', 'json')).stdout) as JsonOutput;
+      return out.arrivals.find((a) => a.crossing === 'san-ysidro')!.date!;
     };
     const [fast, slow] = [await arrival('45'), await arrival('25')];
     expect(fast < slow, `${fast} should be before ${slow}`).toBe(true);
   });
 
   it('adds P10/P50/P90 with --runs and gives the same answer for the same seed', async () => {
-    const a = await sim('--scenario', 'as-of-2018-10-25', '--destination', 'san-ysidro', '--runs', '200', '--seed', '3', '--format', 'csv');
-    const b = await sim('--scenario', 'as-of-2018-10-25', '--destination', 'san-ysidro', '--runs', '200', '--seed', '3', '--format', 'csv');
+    const args = ['--scenario', 'as-of-2018-10-25', '--destination', 'san-ysidro', '--runs', '40', '--seed', '3', '--format', 'csv'];
+    const [a, b] = await Promise.all([sim(...args), sim(...args)]);
     expect(a.stdout).toBe(b.stdout);
     const [header, ...rows] = a.stdout.trim().split('\n');
     const row = rows.find((r) => r.startsWith('san-ysidro,'));
@@ -85,9 +99,9 @@ describe('the sim CLI', () => {
   });
 });
 
-describe('the sim CLI with an ensemble and validation', () => {
+describe('the sim CLI with an ensemble and validation', { timeout: PROCESS_TIMEOUT_MS }, () => {
   it('reports how many observed nights fall inside the P10–P90 range', async () => {
-    const { code, stdout } = await sim('--scenario', 'historical-2018', '--runs', '300', '--seed', '1', '--validate');
+    const { code, stdout } = await sim('--scenario', 'historical-2018', '--runs', '60', '--seed', '1', '--validate');
     expect(code).toBe(0);
     expect(stdout).toMatch(/Observed nights inside the ensemble's P10–P90 range: \d+ of \d+ \(\d+ %\)/);
   });

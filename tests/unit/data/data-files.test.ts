@@ -138,25 +138,26 @@ describe('loading a malformed file', () => {
   const texts = readDataTexts();
 
   it('names the file, the record and the field', () => {
-    const crossings = JSON.parse(texts.crossings);
-    crossings.crossings[3].lat = 'north';
+    const crossings = JSON.parse(texts.crossings) as { crossings: Record<string, unknown>[] };
+    crossings.crossings[3]!.lat = 'north';
     expect(() => loadWorld({ ...texts, crossings: JSON.stringify(crossings) })).toThrow(
-      `data/crossings.json: crossings[3] (${crossings.crossings[3].id}): field "lat": Invalid input: expected number, received string`,
+      `data/crossings.json: crossings[3] (${String(crossings.crossings[3]!.id)}): field "lat": Invalid input: expected number, received string`,
     );
   });
 
   it('names the network edge whose km is missing', () => {
-    const network = JSON.parse(texts.network);
-    const index = network.features.findIndex((f: { geometry: { type: string } }) => f.geometry.type === 'LineString');
-    delete network.features[index].properties.roadKm;
+    const network = JSON.parse(texts.network) as { features: { geometry: { type: string }; properties: Record<string, unknown> }[] };
+    const index = network.features.findIndex((f) => f.geometry.type === 'LineString');
+    const properties = network.features[index]!.properties;
+    delete properties.roadKm;
     expect(() => loadWorld({ ...texts, network: JSON.stringify(network) })).toThrow(
-      new RegExp(`^data/network.geojson: features\\[${index}\\] \\(${network.features[index].properties.id}\\): field "properties.roadKm"`),
+      new RegExp(`^data/network.geojson: features\\[${index}\\] \\(${String(properties.id)}\\): field "properties.roadKm"`),
     );
   });
 
   it('names a crossing that faces no network node', () => {
-    const crossings = JSON.parse(texts.crossings);
-    crossings.crossings[0].facing = 'atlantis';
+    const crossings = JSON.parse(texts.crossings) as { crossings: Record<string, unknown>[] };
+    crossings.crossings[0]!.facing = 'atlantis';
     expect(() => loadWorld({ ...texts, crossings: JSON.stringify(crossings) })).toThrow(/^data\/crossings.json: crossings\[0\] \(san-ysidro\): field "facing": no network node "atlantis"$/);
   });
 

@@ -2,20 +2,18 @@
  * Golden scenarios: the presets' outputs are pinned in tests/fixtures/golden. A change to the model
  * or the data that moves them fails here; regenerate on purpose with `UPDATE_GOLDEN=1 npm run test:unit`.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadPresets } from '../../../src/data/presets';
-import { loadWorldFromDisk, PROJECT_ROOT, readPresetFiles } from '../../../src/data/read-data-files';
+import { loadWorldFromDisk, readPresetFiles } from '../../../src/data/read-data-files';
 import { overnightPositions } from '../../../src/sim/arrival-table';
 import { rngForRun } from '../../../src/sim/ensemble';
 import { runScenario } from '../../../src/sim/run-scenario';
 import { parseScenario } from '../../../src/sim/scenario';
 import { validateTrajectory } from '../../../src/sim/validation';
+import { expectGolden } from '../../golden';
 
 const { world } = loadWorldFromDisk();
 const presets = loadPresets(readPresetFiles());
-const GOLDEN_DIR = join(PROJECT_ROOT, 'tests/fixtures/golden');
 
 function summary(id: string) {
   const trajectory = runScenario(world, presets.get(id)!);
@@ -31,13 +29,7 @@ describe('presets', () => {
   });
 
   it.each([...presets.keys()])('%s matches its golden output', (id) => {
-    const file = join(GOLDEN_DIR, `${id}.json`);
-    const actual = summary(id);
-    if (process.env.UPDATE_GOLDEN === '1' || !existsSync(file)) {
-      mkdirSync(GOLDEN_DIR, { recursive: true });
-      writeFileSync(file, `${JSON.stringify(actual, null, 1)}\n`);
-    }
-    expect(actual).toEqual(JSON.parse(readFileSync(file, 'utf8')));
+    expectGolden(id, summary(id));
   });
 
   it('historical-2018 reproduces the observed 2018 milestones: mean error ≤ 1 day, none off by more than 3', () => {

@@ -3,18 +3,21 @@ import fc from 'fast-check';
 import { runScenario } from '../../../src/sim/run-scenario';
 import { rngForRun } from '../../../src/sim/ensemble';
 import { tinyScenario, tinyWorld } from '../../fixtures/tiny-world';
+import { propertyRuns } from '../../property-runs';
 
 const world = tinyWorld();
 
 describe('movement properties', () => {
-  it('a faster walking speed never makes an arrival later (same seed, walk and date rules)', () => {
+  // Only the unperturbed run is monotone. With random draws, a faster group meets the calendar's
+  // draws on other days: it may spend its stay on the day a slower group meets a random rest day
+  // (tiny world, walk 58 vs 86 km/day, rest every day, seed 35: arrivals at hour 140 vs 156.5).
+  it('a faster walking speed never makes the unperturbed arrival later (rest days, stays and date rules)', () => {
     fc.assert(
       fc.property(
         fc.double({ min: 5, max: 80, noNaN: true }),
         fc.double({ min: 0, max: 40, noNaN: true }),
-        fc.integer({ min: 0, max: 1000 }),
         fc.option(fc.integer({ min: 1, max: 4 }), { nil: null }),
-        (slow, extra, seed, restEvery) => {
+        (slow, extra, restEvery) => {
           const make = (kmPerDay: number) =>
             tinyScenario({
               modes: { walk: { kmPerDay } },
@@ -23,15 +26,15 @@ describe('movement properties', () => {
               modeRules: [{ mode: 'bus', fromDate: '2018-11-05' }],
               uncertainty: { speedSpread: 0.3, extraRestChance: 0.1, rideAvailability: 0.7 },
             });
-          const arrival = (kmPerDay: number) => runScenario(world, make(kmPerDay), rngForRun(seed, 0)).groups[0]!.arrivalHours ?? Infinity;
+          const arrival = (kmPerDay: number) => runScenario(world, make(kmPerDay)).groups[0]!.arrivalHours ?? Infinity;
           expect(arrival(slow + extra)).toBeLessThanOrEqual(arrival(slow));
         },
       ),
-      { numRuns: 200 },
+      propertyRuns(100),
     );
   });
 
-  it('positions never move backwards along the route', () => {
+  it('positions never move backwards along the route, whatever the seed', () => {
     fc.assert(
       fc.property(fc.double({ min: 5, max: 200, noNaN: true }), fc.integer({ min: 0, max: 1000 }), (kmPerDay, seed) => {
         const trajectory = runScenario(world, tinyScenario({ modes: { walk: { kmPerDay } }, uncertainty: { speedSpread: 0.5 } }), rngForRun(seed, 0));
@@ -40,7 +43,7 @@ describe('movement properties', () => {
           for (let i = 1; i < group.days.length; i++) expect(group.days[i]!.startKm).toBe(group.days[i - 1]!.endKm);
         }
       }),
-      { numRuns: 200 },
+      propertyRuns(100),
     );
   });
 });

@@ -13,6 +13,7 @@ import { scenarioFromFile, scenarioToFile, UNFORESEEN_FILE_PROBLEM } from '../..
 import { parseScenario, type Scenario } from '../../../src/sim/scenario';
 import { openScenarioLibrary } from '../../../src/state/saved-scenarios';
 import { decodeShareState, encodeShareState, MAX_PINNED, UNFORESEEN_LINK_ERROR, type ShareState } from '../../../src/state/share-state';
+import { propertyRuns } from '../../property-runs';
 
 const presets = loadPresets(readPresetFiles());
 const presetList = [...presets.values()];
@@ -108,7 +109,7 @@ describe('share link properties', () => {
       fc.property(shareStateArb, (state) => {
         expect(decodeShareState(encodeShareState(state, presets), presets)).toEqual({ ok: true, state, warnings: [] });
       }),
-      { numRuns: 300 },
+      propertyRuns(30),
     );
   });
 
@@ -116,7 +117,7 @@ describe('share link properties', () => {
     const prefix = fc.constantFrom('', '#', '#s=', 's=', '#scenario=', '#scenario=e30&t=', '#s=N4Ig');
     fc.assert(
       fc.property(prefix, fc.string({ unit: 'binary', maxLength: 300 }), (p, rest) => expectWellFormed(decodeShareState(p + rest, presets))),
-      { numRuns: 3000 },
+      propertyRuns(1000),
     );
   });
 
@@ -124,11 +125,11 @@ describe('share link properties', () => {
     const wireLike = fc.record({ v: fc.oneof(fc.constant(2), fc.constant(1), fc.integer()), s: fc.jsonValue(), p: fc.jsonValue(), t: fc.jsonValue(), m: fc.jsonValue() }, { requiredKeys: ['v'] });
     fc.assert(
       fc.property(fc.oneof(fc.jsonValue(), wireLike), fc.boolean(), (value, asV1) => {
-        const json = JSON.stringify(value) ?? 'null';
+        const json = JSON.stringify(value);
         const hash = asV1 ? `#scenario=${Buffer.from(json).toString('base64url')}&t=1` : `#s=${LZString.compressToEncodedURIComponent(json)}`;
         expectWellFormed(decodeShareState(hash, presets));
       }),
-      { numRuns: 2000 },
+      propertyRuns(400),
     );
   });
 
@@ -138,7 +139,7 @@ describe('share link properties', () => {
         const damaged = mutations.reduce(mutate, `#${encodeShareState(state, presets)}`);
         expectWellFormed(decodeShareState(damaged, presets));
       }),
-      { numRuns: 2000 },
+      propertyRuns(100),
     );
   });
 });
@@ -149,14 +150,14 @@ describe('scenario file properties', () => {
       fc.property(scenarioArb, (scenario) => {
         expect(scenarioFromFile(scenarioToFile(scenario), 'x.json')).toEqual({ ok: true, scenario });
       }),
-      { numRuns: 200 },
+      propertyRuns(100),
     );
   });
 
   it('random text, random JSON and damaged files never make the reader throw', () => {
     const input = fc.oneof(
       fc.string({ unit: 'binary', maxLength: 300 }),
-      fc.jsonValue().map((v) => JSON.stringify(v) ?? ''),
+      fc.jsonValue().map((v) => JSON.stringify(v)),
       fc.tuple(scenarioArb, mutation).map(([s, m]) => mutate(scenarioToFile(s), m)),
     );
     fc.assert(
@@ -164,7 +165,7 @@ describe('scenario file properties', () => {
         const result = scenarioFromFile(fileText, fileName);
         if (!result.ok) expect(result.error.endsWith(UNFORESEEN_FILE_PROBLEM)).toBe(false);
       }),
-      { numRuns: 3000 },
+      propertyRuns(1000),
     );
   });
 });
@@ -182,7 +183,7 @@ describe('decoders and saved scenarios', () => {
         decodeShareState(junk, presets);
         scenarioFromFile(mutate(scenarioToFile(state.scenario), m), 'x.json');
       }),
-      { numRuns: 300 },
+      propertyRuns(100),
     );
     expect(await library.list()).toEqual(before);
     library.close();
