@@ -5,7 +5,7 @@
  */
 import { buildNetwork, type RoadEdge, type RoadNode } from '../sim/network';
 import type { World } from '../sim/world';
-import { DataFileError, parseDataFile } from './parse-data-file';
+import { checkDataFile, DataFileError, parseDataFile } from './parse-data-file';
 import {
   crossingsFileSchema,
   deploymentsFileSchema,
@@ -49,17 +49,21 @@ function parseNetwork(text: string): { nodes: RoadNode[]; edges: RoadEdge[] } {
   const edges: RoadEdge[] = [];
   collection.features.forEach((feature, i) => {
     const isNode = feature.geometry.type === 'Point';
-    const result = (isNode ? nodeFeatureSchema : edgeFeatureSchema).safeParse(feature);
-    if (!result.success) {
-      const issue = result.error.issues[0]!;
+    let data: ReturnType<typeof nodeFeatureSchema.parse> | ReturnType<typeof edgeFeatureSchema.parse>;
+    try {
+      data = checkDataFile(file, feature, isNode ? nodeFeatureSchema : edgeFeatureSchema);
+    } catch (err) {
+      if (!(err instanceof DataFileError)) throw err;
       const label = (feature.properties as { id?: unknown }).id;
-      throw new DataFileError(file, `features[${i}]${typeof label === 'string' ? ` (${label})` : ''}: field "${issue.path.join('.')}": ${issue.message}`);
+      // checkDataFile sees one feature; put it back in its place in the collection.
+      const record = `features[${i}]${typeof label === 'string' ? ` (${label.slice(0, 60)})` : ''}`;
+      throw new DataFileError(file, err.detail.startsWith('top level: ') ? `${record}: ${err.detail.slice(11)}` : `${record}.${err.detail}`);
     }
-    if (result.data.geometry.type === 'Point') {
-      const { properties: p, geometry } = result.data as ReturnType<typeof nodeFeatureSchema.parse>;
+    if (data.geometry.type === 'Point') {
+      const { properties: p, geometry } = data as ReturnType<typeof nodeFeatureSchema.parse>;
       nodes.push({ id: p.id, name: p.name, kind: p.kind, admin1: p.admin1, lon: geometry.coordinates[0], lat: geometry.coordinates[1] });
     } else {
-      const { properties: p, geometry } = result.data as ReturnType<typeof edgeFeatureSchema.parse>;
+      const { properties: p, geometry } = data as ReturnType<typeof edgeFeatureSchema.parse>;
       edges.push({
         id: p.id,
         from: p.from,

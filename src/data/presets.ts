@@ -1,15 +1,10 @@
 /** Scenario presets (data/scenarios/*.json), validated like any scenario; errors name the file and the field. */
 import { parseScenario, ScenarioError, type Scenario } from '../sim/scenario';
-import { DataFileError } from './parse-data-file';
+import { DataFileError, parseJsonFile } from './parse-data-file';
 
 /** Parses one scenario file's text. */
 export function parseScenarioText(fileName: string, text: string): Scenario {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (err) {
-    throw new DataFileError(fileName, `not valid JSON (${(err as Error).message})`);
-  }
+  const json = parseJsonFile(fileName, text);
   try {
     return parseScenario(json);
   } catch (err) {

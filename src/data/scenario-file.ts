@@ -3,12 +3,19 @@
  * header so that another program's JSON is told apart from a damaged scenario; a bare scenario
  * object (like data/scenarios/*.json) is read too.
  */
+import { formatNumber } from '../sim/plain-issues';
 import { parseScenario, ScenarioError, type Scenario } from '../sim/scenario';
+import { parseJsonText } from './json-text';
 
 export const SCENARIO_FILE_FORMAT = 'caravan-simulator/scenario';
 export const SCENARIO_FILE_VERSION = 1;
-/** Larger files are refused before parsing: a scenario is a few kilobytes. */
-export const MAX_SCENARIO_FILE_CHARS = 1_000_000;
+/**
+ * Larger files are refused before reading (the CLI) or parsing (the browser): a scenario is a few
+ * kilobytes, and the largest the schema's bounds allow is well under this.
+ */
+export const MAX_SCENARIO_FILE_BYTES = 1_000_000;
+/** The same bound on the decoded text: UTF-8 spends at least one byte on each UTF-16 unit, so a file within the bytes is within this. */
+export const MAX_SCENARIO_FILE_CHARS = MAX_SCENARIO_FILE_BYTES;
 
 /** Said when a check the reader does not foresee fails; tests assert it never appears. */
 export const UNFORESEEN_FILE_PROBLEM = 'cannot be read as a scenario';
@@ -47,13 +54,10 @@ export function scenarioFromFile(text: string, fileName: string): ScenarioFileRe
   const name = displayName(fileName);
   try {
     if (typeof text !== 'string') return fail(name, 'is not a text file');
-    if (text.length > MAX_SCENARIO_FILE_CHARS) return fail(name, `is too large to be a scenario (${Math.round(text.length / 1000)} kB)`);
-    let json: unknown;
-    try {
-      json = JSON.parse(text.replace(/^\uFEFF/, ''));
-    } catch (err) {
-      return fail(name, `is not a JSON file (${(err as Error).message})`);
-    }
+    if (text.length > MAX_SCENARIO_FILE_CHARS) return fail(name, `is too large to be a scenario (${formatNumber(Math.round(text.length / 1000))} kB; at most ${MAX_SCENARIO_FILE_BYTES / 1_000_000} MB)`);
+    const parsed = parseJsonText(text);
+    if (!parsed.ok) return fail(name, `is not a JSON file (${parsed.reason})`);
+    const json = parsed.value;
     if (!isObject(json)) return fail(name, 'holds JSON from another program: it is not a scenario');
     if ('format' in json) return readWithHeader(json, name);
     if (json.type === 'FeatureCollection' || json.type === 'Feature') return fail(name, 'is a GeoJSON map file, not a scenario');

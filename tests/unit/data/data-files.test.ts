@@ -141,7 +141,7 @@ describe('loading a malformed file', () => {
     const crossings = JSON.parse(texts.crossings) as { crossings: Record<string, unknown>[] };
     crossings.crossings[3]!.lat = 'north';
     expect(() => loadWorld({ ...texts, crossings: JSON.stringify(crossings) })).toThrow(
-      `data/crossings.json: crossings[3] (${String(crossings.crossings[3]!.id)}): field "lat": Invalid input: expected number, received string`,
+      `data/crossings.json: crossings[3] (${String(crossings.crossings[3]!.id)}): field "lat": expected a number, got text "north"`,
     );
   });
 

@@ -77,7 +77,7 @@ describe('scenario files', () => {
   });
 
   it('refuses a file too large to be a scenario without parsing it', () => {
-    expect(errorOf(' '.repeat(1_000_001))).toBe('plan.json is too large to be a scenario (1000 kB)');
+    expect(errorOf(' '.repeat(1_000_001))).toBe('plan.json is too large to be a scenario (1,000 kB; at most 1 MB)');
   });
 
   it('shows a file name without its control characters', () => {
