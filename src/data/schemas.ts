@@ -3,8 +3,10 @@
  * so a malformed file fails with a message naming the file, the record and the field.
  */
 import { z } from 'zod';
+import { isIsoDate, isTimeZone } from '../sim/time';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD');
+/** A real calendar date (the model's date functions refuse 2018-02-30, so the files must too). */
+const isoDate = z.string().refine(isIsoDate, 'expected a date as YYYY-MM-DD');
 const latitude = z.number().min(-90).max(90);
 const longitude = z.number().min(-180).max(180);
 const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a kebab-case id');
@@ -100,7 +102,7 @@ export const crossingSchema = z.object({
   facing: id,
   mexicanCrossingName: z.string().nullable().optional(),
   modes: z.array(z.string()).min(1),
-  timeZone: z.string().min(1),
+  timeZone: z.string().refine(isTimeZone, 'expected an IANA time zone such as "America/Tijuana"'),
   source: sourceSchema,
 });
 export type Crossing = z.infer<typeof crossingSchema>;

@@ -129,7 +129,7 @@ describe('saved scenarios', () => {
     expect(await library.list()).toEqual({
       scenarios: [good],
       damaged: [
-        { key: 50, label: 'Tampered', reason: 'scenario field maxDays: Invalid input: expected number, received string' },
+        { key: 50, label: 'Tampered', reason: 'scenario field maxDays: expected a number of days, got text "soon"' },
         { key: 51, label: 'record 51', reason: 'it has no name' },
       ],
     });
