@@ -5,20 +5,32 @@
  * format before they are checked, so a link someone saved last year still opens.
  *
  * Formats:
- * - v2 (current): `#s=<lz-string compressToEncodedURIComponent of JSON {v: 2, s, p?, t, m?, u?, k?}>`
+ * - v3 (current): `#s=<lz-string compressToEncodedURIComponent of JSON {v: 3, s, p?, t, m?, u?, k?}>.<checksum>`,
+ *   the checksum being FNV-1a (32 bits, 7 base-36 digits) of the compressed text. A link damaged in
+ *   transit (a character changed, lost or added) fails it and is refused, instead of opening with
+ *   other values: lz-string decodes most damaged text to *something*.
+ * - v2: the same layout without the checksum. Such links open as before (they were written before
+ *   checksums; a v3 payload without its checksum is refused as damaged).
  * - v1: `#scenario=<base64url JSON scenario>&t=<hours>&view=<zoom>/<lat>/<lon>&preset=<id>`
  *   (uncompressed, one scenario, no pins, no panel).
  */
 import LZString from 'lz-string';
 import { z } from 'zod';
+import { formatNumber, parsePlain } from '../sim/plain-issues';
 import { parseScenario, ScenarioError, type Scenario } from '../sim/scenario';
-import { applyScenarioPatch, diffScenario, isPlainObject, jsonEqual, PatchError } from './scenario-patch';
+import { SCENARIO_LIMITS } from '../sim/scenario-limits';
+import { localDateAt } from '../sim/time';
+import { applyScenarioPatch, diffScenario, isPlainObject, jsonEqual, MAX_PATCH_DEPTH, PatchError } from './scenario-patch';
 
 /** Pinned scenarios a link can carry beside the one on screen. */
 export const MAX_PINNED = 4;
 /** Longest fragment decodeShareState reads; bounds the work a hostile link can cause. */
 export const MAX_SHARE_CHARS = 10_000;
-export const SHARE_FORMAT_VERSION = 2;
+export const SHARE_FORMAT_VERSION = 3;
+/** The first format whose links carry a checksum; older links open without one. */
+const FIRST_CHECKSUM_VERSION = 3;
+/** Longest time a link may hold: past the end of any scenario (maxDays ≤ 365, plus the timeline's tail). */
+export const MAX_LINK_HOURS = 24 * 400;
 
 export interface MapView {
   center: [lon: number, lat: number];
@@ -49,7 +61,7 @@ export type ShareDecodeResult =
   | { ok: false; error: string };
 
 // ---------------------------------------------------------------------------------------------
-// Wire format v2 (short keys: every character counts in a URL).
+// Wire format v3 (short keys: every character counts in a URL).
 
 const idPattern = /^[a-z0-9-]+$/;
 
@@ -62,7 +74,7 @@ const packedSchema = z.union([
     /** Changed fields. */
     d: z.record(z.string(), z.unknown()).optional(),
     /** Removed fields, as paths. */
-    x: z.array(z.array(z.string()).min(1)).max(64).optional(),
+    x: z.array(z.array(z.string().max(SCENARIO_LIMITS.idChars)).min(1).max(MAX_PATCH_DEPTH)).max(64).optional(),
   }),
   /** A full scenario, when no preset is a shorter base. */
   z.strictObject({ f: z.record(z.string(), z.unknown()) }),
@@ -73,18 +85,18 @@ const wireSchema = z.strictObject({
   v: z.literal(SHARE_FORMAT_VERSION),
   s: packedSchema,
   p: z.array(packedSchema).max(MAX_PINNED, `at most ${MAX_PINNED} pinned scenarios`).optional(),
-  t: z.number({ error: 'expected a number of hours' }).min(0, 'must not be negative').max(24 * 400, 'is beyond the end of any scenario'),
+  t: z.number().min(0).max(MAX_LINK_HOURS, `is beyond the end of any scenario (at most ${formatNumber(MAX_LINK_HOURS / 24)} days)`),
   m: z
     .tuple([
-      z.number().min(-180).max(180, 'longitude must be within ±180'),
-      z.number().min(-90).max(90, 'latitude must be within ±90'),
-      z.number().min(0).max(24, 'zoom must be between 0 and 24'),
+      z.number().min(-180, 'longitude must be within ±180').max(180, 'longitude must be within ±180'),
+      z.number().min(-90, 'latitude must be within ±90').max(90, 'latitude must be within ±90'),
+      z.number().min(0, 'zoom must be between 0 and 24').max(24, 'zoom must be between 0 and 24'),
     ])
     .optional(),
   u: z.string().max(40).regex(idPattern, 'expected a panel id').optional(),
   k: z.string().max(80).regex(idPattern, 'expected a preset id').optional(),
 });
-type WireV2 = z.infer<typeof wireSchema>;
+type WireV3 = z.infer<typeof wireSchema>;
 
 const WIRE_FIELD_NAMES: Record<string, string> = {
   v: 'version',
@@ -106,16 +118,40 @@ const WIRE_FIELD_NAMES: Record<string, string> = {
  *   the shortest text (or whole, if that is shorter). Pass the same presets to decode.
  * @example
  * encodeShareState({ scenario: presets.get('walk-only')!, pinned: [], tHours: 48, view: null, panel: null, presetId: 'walk-only' }, presets);
- * // 's=N4IgbiBcBMA0IGcqgEZRAdwIYBsDWAtAPYB2OAniPABboCMRADAF5HUAuIAvvJ5ACwAOeHnTZ8xMpS5A' (82 characters),
- * // from {"v":2,"s":{"b":"walk-only","h":"<fingerprint>"},"t":48,"k":"walk-only"}; assign it to location.hash.
+ * // 's=N4IgbiBcDMA0IGcqgEZRAdwIYBsDWAtAPYB2OAniPABboCMAtgFYBmL5AXiAL7wAuUACwAOeHnTZ8xMpW5A.0ris62u' (93 characters),
+ * // from {"v":3,"s":{"b":"walk-only","h":"<fingerprint>"},"t":48,"k":"walk-only"}; assign it to location.hash.
  */
 export function encodeShareState(state: ShareState, presets: ReadonlyMap<string, Scenario>): string {
-  const wire: WireV2 = { v: SHARE_FORMAT_VERSION, s: packScenario(state.scenario, presets), t: state.tHours };
+  const wire: WireV3 = { v: SHARE_FORMAT_VERSION, s: packScenario(state.scenario, presets), t: state.tHours };
   if (state.pinned.length > 0) wire.p = state.pinned.map((s) => packScenario(s, presets));
   if (state.view) wire.m = [state.view.center[0], state.view.center[1], state.view.zoom];
   if (state.panel !== null) wire.u = state.panel;
   if (state.presetId !== null) wire.k = state.presetId;
-  return `s=${LZString.compressToEncodedURIComponent(JSON.stringify(wire))}`;
+  const compressed = LZString.compressToEncodedURIComponent(JSON.stringify(wire));
+  return `s=${compressed}${CHECKSUM_SEPARATOR}${linkChecksum(compressed)}`;
+}
+
+/** Not in lz-string's URI alphabet, and left alone by mail programs and chat apps. */
+const CHECKSUM_SEPARATOR = '.';
+const CHECKSUM_DIGITS = 7;
+
+/**
+ * FNV-1a (32 bits) of a link's compressed text, as 7 base-36 digits. Not for security (anyone can
+ * recompute it), only to notice damage: changing any one character always changes it.
+ *
+ * @example linkChecksum('N4IgbiBcDMA0IGcqgEZRAdwIYBsDWAtAPYB2OAniPABboCMAtgFYBmL5AXiAL7wAuUACwAOeHnTZ8xMpW5A') // → '0ris62u'
+ */
+export function linkChecksum(compressed: string): string {
+  return fnv1a(compressed).toString(36).padStart(CHECKSUM_DIGITS, '0');
+}
+
+function fnv1a(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
 }
 
 function packScenario(scenario: Scenario, presets: ReadonlyMap<string, Scenario>): Packed {
@@ -135,13 +171,7 @@ function packScenario(scenario: Scenario, presets: ReadonlyMap<string, Scenario>
 /** A short hash of a preset's content, so a link notices when the preset has changed since. */
 export function fingerprint(scenario: Scenario): string {
   // FNV-1a, 32 bits: not for security, only to notice a change.
-  let hash = 0x811c9dc5;
-  const text = JSON.stringify(scenario);
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0).toString(36);
+  return fnv1a(JSON.stringify(scenario)).toString(36);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -197,14 +227,32 @@ function readFragment(hash: string): VersionedPayload {
     if (eq > 0) params.set(part.slice(0, eq), part.slice(eq + 1));
   }
   const compressed = params.get('s');
-  if (compressed !== undefined) return readV2(compressed);
+  if (compressed !== undefined) return readCompressed(compressed);
   if (params.has('scenario')) return readV1(params);
   throw new ShareError('the link holds no shared scenario');
 }
 
-function readV2(compressed: string): VersionedPayload {
+/** Reads `s=` links: v3 with a checksum after the separator, v2 without. */
+function readCompressed(value: string): VersionedPayload {
   // Some mail and chat programs percent-encode the fragment; lz-string's own alphabet has no '%'.
-  const text = compressed.includes('%') ? safeDecodeURIComponent(compressed) : compressed;
+  const decoded = value.includes('%') ? safeDecodeURIComponent(value) : value;
+  const separator = decoded.lastIndexOf(CHECKSUM_SEPARATOR);
+  if (separator < 0) {
+    const payload = decompress(decoded);
+    // A current link without its checksum has lost it on the way.
+    if (payload.v >= FIRST_CHECKSUM_VERSION) throw new ShareError(DAMAGED);
+    return payload;
+  }
+  const text = decoded.slice(0, separator);
+  const checksum = decoded.slice(separator + 1);
+  // Checked before decompressing: damage is refused without doing the work.
+  if (checksum.length !== CHECKSUM_DIGITS || checksum !== linkChecksum(text)) throw new ShareError(DAMAGED);
+  const payload = decompress(text);
+  if (payload.v < FIRST_CHECKSUM_VERSION) throw new ShareError(DAMAGED);
+  return payload;
+}
+
+function decompress(text: string): VersionedPayload {
   if (!/^[A-Za-z0-9+\-$]+$/.test(text)) throw new ShareError(DAMAGED);
   let json: string | null;
   try {
@@ -225,6 +273,8 @@ function readV1(params: ReadonlyMap<string, string>): VersionedPayload {
 
 /** Migrations, each from version n to n + 1, in the layout of that version. */
 const MIGRATIONS: Record<number, (payload: VersionedPayload) => VersionedPayload> = {
+  /** v2 → v3: the same layout; v3 links carry a checksum, checked (and dropped) before this. */
+  2: (old) => ({ ...old, v: 3 }),
   /** v1 → v2: a whole scenario, a time and view as text (view as zoom/lat/lon) → the compact layout. */
   1: (old) => {
     const next: VersionedPayload = { v: 2, s: { f: old.scenario }, t: old.t === null ? 0 : numberFromText(old.t, 'time') };
@@ -252,20 +302,19 @@ function migrate(payload: VersionedPayload): VersionedPayload {
   return current;
 }
 
-function checkWire(payload: VersionedPayload): WireV2 {
-  const result = wireSchema.safeParse(payload);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  const top = String(issue.path[0] ?? '');
-  if (issue.code === 'unrecognized_keys') throw new ShareError(DAMAGED);
+function checkWire(payload: VersionedPayload): WireV3 {
+  const result = parsePlain(wireSchema, payload);
+  if (result.ok) return result.data;
+  const top = String(result.path[0] ?? '');
+  if (result.code === 'unrecognized_keys') throw new ShareError(DAMAGED);
   // Scenarios are checked field by field later; a wrong container here means damage.
   if (top === 's' || top === 'p') {
-    if (issue.path.length === 1 && top === 'p' && issue.code === 'too_big') throw new ShareError(`the link pins more than ${MAX_PINNED} scenarios`);
+    if (result.path.length === 1 && top === 'p' && result.code === 'too_big') throw new ShareError(`the link pins more than ${MAX_PINNED} scenarios`);
     throw new ShareError(DAMAGED);
   }
   const name = WIRE_FIELD_NAMES[top];
   if (!name) throw new ShareError(DAMAGED);
-  throw new ShareError(`the link's ${name} is not valid (${issue.message})`);
+  throw new ShareError(`the link's ${name} is not valid (${result.reason})`);
 }
 
 function unpackScenario(packed: Packed, label: string, presets: ReadonlyMap<string, Scenario>, warnings: string[]): Scenario {
@@ -323,6 +372,23 @@ function decodeBase64Url(text: string): string {
   } catch {
     throw new ShareError(DAMAGED);
   }
+}
+
+/**
+ * A link's time placed on the timeline of the scenario it opened, and what to tell the person when it
+ * had to move: the decoder cannot know the timeline's end (it depends on the run), the app can.
+ *
+ * @example
+ * clampLinkTime(2000, 1500, '2018-10-22')
+ * // → { tHours: 1500, notice: "the link's time, 2018-12-24, is after the end of this scenario's timeline; showing its last day, 2018-12-24" }
+ */
+export function clampLinkTime(tHours: number, spanHours: number, startDate: string): { tHours: number; notice: string | null } {
+  if (!Number.isFinite(tHours) || tHours < 0) return { tHours: 0, notice: "the link's time is not a time on this scenario's timeline; showing its first day" };
+  if (tHours <= spanHours) return { tHours, notice: null };
+  return {
+    tHours: spanHours,
+    notice: `the link's time, ${localDateAt(startDate, tHours)}, is after the end of this scenario's timeline; showing its last day, ${localDateAt(startDate, spanHours)}`,
+  };
 }
 
 /** True when two share states hold the same things (for "has the link changed?" checks). */

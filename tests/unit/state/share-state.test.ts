@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadPresets } from '../../../src/data/presets';
 import { readPresetFiles } from '../../../src/data/read-data-files';
 import { parseScenario, type Scenario } from '../../../src/sim/scenario';
-import { decodeShareState, encodeShareState, MAX_SHARE_CHARS, sameShareState, type ShareState } from '../../../src/state/share-state';
+import { clampLinkTime, decodeShareState, encodeShareState, linkChecksum, MAX_SHARE_CHARS, sameShareState, type ShareState } from '../../../src/state/share-state';
 
 const presets = loadPresets(readPresetFiles());
 const preset = (id: string) => presets.get(id)!;
@@ -17,9 +17,15 @@ function edited(id: string, change: (s: Scenario) => object): Scenario {
   return parseScenario({ ...base, ...change(base) });
 }
 
-/** A fragment in the current layout holding `wire` as it is, for hand-made damage. */
+/** A fragment in the v2 layout (no checksum) holding `wire` as it is, for hand-made damage. */
 function wireHash(wire: unknown): string {
   return `#s=${LZString.compressToEncodedURIComponent(JSON.stringify(wire))}`;
+}
+
+/** A fragment in the current layout (v3, with its checksum) holding `wire` as it is. */
+function checkedHash(wire: unknown): string {
+  const compressed = LZString.compressToEncodedURIComponent(JSON.stringify(wire));
+  return `#s=${compressed}.${linkChecksum(compressed)}`;
 }
 
 /** A link in the v1 layout, as the first release wrote them. */
@@ -157,7 +163,7 @@ describe('share state refuses damaged links in plain words', () => {
   });
 
   it('says a link from a newer version comes from a newer version', () => {
-    expect(decodeError(wireHash({ v: 9, anything: true }))).toBe('the link was made by a newer version of the simulator (format 9); this one reads up to format 2');
+    expect(decodeError(checkedHash({ v: 9, anything: true }))).toBe('the link was made by a newer version of the simulator (format 9); this one reads up to format 3');
   });
 
   it('names the time when it is a huge number', () => {
@@ -199,5 +205,58 @@ describe('share state refuses damaged links in plain words', () => {
 
   it('refuses a markup panel id', () => {
     expect(decodeError(wireHash({ v: 2, s: { b: 'walk-only', h: 'x' }, t: 0, u: '<img src=x>' }))).toBe("the link's panel is not valid (expected a panel id)");
+  });
+});
+
+describe('share links carry a checksum', () => {
+  const hash = encodeShareState(shareState({ tHours: 30 }), presets);
+
+  it('ends the link in a 7-digit checksum of its compressed text', () => {
+    const [, compressed, checksum] = /^s=([A-Za-z0-9+\-$]+)\.([0-9a-z]{7})$/.exec(hash)!;
+    expect(checksum).toBe(linkChecksum(compressed!));
+  });
+
+  it('refuses a link whose checksum does not match, with the usual message', () => {
+    const changed = hash.replace(/.$/, (c) => (c === '0' ? '1' : '0'));
+    expect(decodeError(changed)).toBe('the link is cut short or damaged');
+  });
+
+  it('refuses a current link that has lost its checksum', () => {
+    expect(decodeError(hash.slice(0, hash.lastIndexOf('.')))).toBe('the link is cut short or damaged');
+  });
+
+  it('refuses a checksum on an older payload (no encoder writes one)', () => {
+    expect(decodeError(checkedHash({ v: 2, s: { b: 'walk-only', h: 'x' }, t: 0 }))).toBe('the link is cut short or damaged');
+  });
+
+  it('still opens a v2 link, which has none', () => {
+    const result = decodeShareState(wireHash({ v: 2, s: { f: preset('walk-only') }, t: 12, k: 'walk-only' }), presets);
+    expect(result.ok && result.state).toEqual({ scenario: preset('walk-only'), pinned: [], tHours: 12, view: null, panel: null, presetId: 'walk-only' });
+  });
+
+  it('refuses a garbled field name in an old link instead of letting the preset show through', () => {
+    const garbled = wireHash({ v: 2, s: { b: 'walk-only', h: 'x', d: { modes: { walk: { kmPerDy: 45 } } } }, t: 0 });
+    expect(decodeError(garbled)).toBe('scenario field modes.walk: unknown field "kmPerDy"');
+  });
+});
+
+describe('link times', () => {
+  it('refuses a time past the end of any scenario, naming the bound', () => {
+    expect(decodeError(checkedHash({ v: 3, s: { b: 'walk-only', h: 'x' }, t: 24 * 401 }))).toBe("the link's time is not valid (is beyond the end of any scenario (at most 400 days))");
+  });
+
+  it('refuses a negative time in plain words', () => {
+    expect(decodeError(checkedHash({ v: 3, s: { b: 'walk-only', h: 'x' }, t: -5 }))).toBe("the link's time is not valid (must be at least 0 hours)");
+  });
+
+  it('moves a time past the timeline to its last day and says so', () => {
+    expect(clampLinkTime(24 * 80 + 12, 24 * 50, '2018-10-22')).toEqual({
+      tHours: 24 * 50,
+      notice: "the link's time, 2019-01-10, is after the end of this scenario's timeline; showing its last day, 2018-12-11",
+    });
+  });
+
+  it('leaves a time on the timeline as it is, without a notice', () => {
+    expect(clampLinkTime(100, 24 * 50, '2018-10-22')).toEqual({ tHours: 100, notice: null });
   });
 });
