@@ -2,28 +2,28 @@
  * `npm run --silent sim -- [options]`: the same src/sim code path as the browser, for planners'
  * scripts, the tests and outside checks. Bad input: exit code 2, one line on stderr, nothing on stdout.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { DataFileError } from '../data/parse-data-file';
-import { loadPresets, parseScenarioText } from '../data/presets';
+import { existsSync } from 'node:fs';
+import { loadPresets } from '../data/presets';
 import { loadWorldFromDisk, readPresetFiles } from '../data/read-data-files';
 import { arrivalRows, overnightPositions } from '../sim/arrival-table';
 import { runPlanEnsemble } from '../sim/ensemble';
 import { planScenario } from '../sim/plan';
 import { simulatePlan } from '../sim/run-scenario';
+import { FieldError } from '../sim/field-error';
 import { parseScenario, ScenarioError, type Scenario } from '../sim/scenario';
 import { validateTrajectory } from '../sim/validation';
 import { formatTable, toCsv, toJson, type Report } from './format';
 import { HELP, optionForField, parseCliOptions, UsageError, type CliOptions } from './options';
+import { createProgress } from './progress';
+import { readScenarioFile } from './scenario-input';
 
 function resolveScenario(options: CliOptions): Scenario {
   const presets = loadPresets(readPresetFiles());
   const preset = presets.get(options.scenario);
   let scenario: Scenario;
   if (preset) scenario = preset;
-  else if (options.scenario.endsWith('.json') || existsSync(options.scenario)) {
-    if (!existsSync(options.scenario)) throw new UsageError('--scenario', `no such file "${options.scenario}"`);
-    scenario = parseScenarioText(options.scenario, readFileSync(options.scenario, 'utf8'));
-  } else {
+  else if (options.scenario.endsWith('.json') || existsSync(options.scenario)) scenario = readScenarioFile('--scenario', options.scenario);
+  else {
     throw new UsageError('--scenario', `unknown preset "${options.scenario}" (presets: ${[...presets.keys()].join(', ')})`);
   }
   const overridden: Record<string, unknown> = structuredClone(scenario);
@@ -47,7 +47,12 @@ function run(argv: readonly string[]): string {
   const scenario = resolveScenario(options);
   const plan = planScenario(world, scenario);
   const trajectory = simulatePlan(plan);
-  const ensemble = options.runs === undefined ? null : runPlanEnsemble(plan, options.runs, options.seed);
+  let ensemble = null;
+  if (options.runs !== undefined) {
+    const progress = createProgress({ total: options.runs, write: (text) => process.stderr.write(text), now: () => performance.now(), enabled: process.stderr.isTTY === true });
+    ensemble = runPlanEnsemble(plan, options.runs, options.seed, progress.update);
+    progress.finish();
+  }
   const report: Report = {
     trajectory,
     rows: arrivalRows(trajectory, world, ensemble),
@@ -61,13 +66,18 @@ function run(argv: readonly string[]): string {
 }
 
 function describeError(err: unknown): string | null {
-  if (err instanceof UsageError) return `error: ${err.option}: ${err.reason}`;
   if (err instanceof ScenarioError) {
     const option = optionForField(err.field);
     return `error: ${option ?? `scenario field ${err.field}`}: ${err.reason}`;
   }
-  if (err instanceof DataFileError) return `error: ${err.message}`;
+  if (err instanceof FieldError) return `error: ${err.message}`;
   return null;
+}
+
+/** One line, whatever the input echoed in it holds (a newline in an argument, a megabyte of it). */
+function oneLine(text: string): string {
+  const flat = text.replace(/[\p{Cc}\u2028\u2029]/gu, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return flat.length > 500 ? `${flat.slice(0, 499)}…` : flat;
 }
 
 try {
@@ -75,6 +85,6 @@ try {
 } catch (err) {
   const line = describeError(err);
   if (line === null) throw err;
-  process.stderr.write(`${line}\n`);
+  process.stderr.write(`${oneLine(line)}\n`);
   process.exitCode = 2;
 }

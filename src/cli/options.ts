@@ -3,14 +3,14 @@
  * ends with one line naming the option and nothing on stdout.
  */
 import { parseArgs } from 'node:util';
+import { MAX_ENSEMBLE_RUNS } from '../sim/ensemble';
+import { FieldError } from '../sim/field-error';
+import { formatNumber } from '../sim/plain-issues';
 
-export class UsageError extends Error {
-  constructor(
-    readonly option: string,
-    readonly reason: string,
-  ) {
-    super(`${option}: ${reason}`);
-    this.name = 'UsageError';
+/** A bad option (or a file an option names): `field` is the option as typed, e.g. `--runs`. */
+export class UsageError extends FieldError {
+  get option(): string {
+    return this.field;
   }
 }
 
@@ -36,7 +36,8 @@ export const HELP = `Usage: npm run --silent sim -- [options]
   --start-date YYYY-MM-DD     the local date it sets off
   --walk-km-per-day N         km a day on foot (positive)
   --destination <crossing id|nearest|all>
-  --runs N --seed S           an ensemble of N perturbed runs (P10/P50/P90), seeded
+  --runs N --seed S           an ensemble of N perturbed runs (P10/P50/P90), seeded; N from 1 to ${formatNumber(MAX_ENSEMBLE_RUNS)}
+                              (progress on stderr when it is a terminal and the runs take over a second)
   --validate                  compare with the observed 2018 track
   --format table|json|csv     output (default: table)
   --help`;
@@ -51,7 +52,7 @@ function positiveNumber(option: string, text: string): number {
 function integer(option: string, text: string, min: number, max: number): number {
   if (!/^-?\d+$/.test(text.trim())) throw new UsageError(option, `expected a whole number, got "${text}"`);
   const value = Number(text);
-  if (value < min || value > max) throw new UsageError(option, `must be between ${min} and ${max}, got ${text}`);
+  if (value < min || value > max) throw new UsageError(option, `must be between ${formatNumber(min)} and ${formatNumber(max)}, got ${text}`);
   return value;
 }
 
@@ -92,9 +93,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
       },
     });
   } catch (err) {
-    const message = (err as Error).message;
-    const option = /'(--?[\w-]+)/.exec(message)?.[1] ?? 'arguments';
-    throw new UsageError(option, message.replace(/\. To specify.*$/s, '').replace(/^Unknown option/, 'unknown option'));
+    throw argumentError(err as Error & { code?: string });
   }
   const v = parsed.values;
   const format = v.format ?? 'table';
@@ -110,8 +109,23 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
   if (v['start-date'] !== undefined) options.startDate = v['start-date'];
   if (v['walk-km-per-day'] !== undefined) options.walkKmPerDay = positiveNumber('--walk-km-per-day', v['walk-km-per-day']);
   if (v.destination !== undefined) options.destination = v.destination;
-  if (v.runs !== undefined) options.runs = integer('--runs', v.runs, 1, 100_000);
+  if (v.runs !== undefined) options.runs = integer('--runs', v.runs, 1, MAX_ENSEMBLE_RUNS);
   return options;
+}
+
+/** node:util parseArgs' several-line messages, as one line naming the option. */
+function argumentError(err: Error & { code?: string }): UsageError {
+  const option = /'(--?[\w-]+)/.exec(err.message)?.[1] ?? 'arguments';
+  if (err.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+    // "argument missing" (nothing follows) and "argument is ambiguous" (`--runs --validate`) alike.
+    return new UsageError(option, /does not take an argument/.test(err.message) ? 'takes no value' : 'needs a value');
+  }
+  if (err.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new UsageError(option, 'unknown option (see --help)');
+  if (err.code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') {
+    const argument = /argument '(.*)'\. This command/s.exec(err.message)?.[1] ?? '';
+    return new UsageError('arguments', `unexpected ${JSON.stringify(argument.slice(0, 60))} (options start with --; see --help)`);
+  }
+  return new UsageError(option, err.message.split('\n')[0]!);
 }
 
 /** Which CLI option sets a scenario field, so a scenario error can name what the user typed. */

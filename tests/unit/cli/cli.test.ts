@@ -82,7 +82,7 @@ describe('the sim CLI', { timeout: PROCESS_TIMEOUT_MS }, () => {
     [['--destination', 'narnia'], /^error: --destination: unknown crossing "narnia"$/],
     [['--scenario', 'tests/fixtures/bad-scenario.json'], /^error: tests\/fixtures\/bad-scenario.json: field "modes.walk.kmPerDay": /],
     [['--scenario', 'no-such-preset'], /^error: --scenario: unknown preset "no-such-preset"/],
-    [['--runs', '0'], /^error: --runs: must be between 1 and 100000, got 0$/],
+    [['--runs', '0'], /^error: --runs: must be between 1 and 10,000, got 0$/],
     [['--colour', 'red'], /^error: --colour: unknown option/],
   ])('refuses %j with exit code 2, one line naming it and nothing on stdout', async (args, message) => {
     const { code, stdout, stderr } = await sim(...args);

@@ -1,0 +1,54 @@
+/**
+ * Progress of a long ensemble on stderr, the way command-line tools show it: one line rewritten in
+ * place, only on a terminal (a script reading stderr gets nothing but errors), and only once the
+ * work has taken over a second (short runs stay silent). The clock is injected so that tests drive it.
+ */
+import { formatNumber } from '../sim/plain-issues';
+
+export interface ProgressOptions {
+  total: number;
+  /** Writes to the terminal (stderr). */
+  write: (text: string) => void;
+  /** Milliseconds from any fixed origin. */
+  now: () => number;
+  /** False when stderr is not a terminal: then nothing is ever written. */
+  enabled: boolean;
+  /** Silence before the first line. */
+  delayMs?: number;
+  /** Least time between two updates. */
+  intervalMs?: number;
+}
+
+export interface Progress {
+  /** `done` runs of `total` are finished. */
+  update(done: number): void;
+  /** Clears the line, if one was written. */
+  finish(): void;
+}
+
+/**
+ * @example
+ * const progress = createProgress({ total: 10_000, write: (s) => process.stderr.write(s), now: () => performance.now(), enabled: process.stderr.isTTY });
+ * runPlanEnsemble(plan, 10_000, seed, progress.update);
+ * progress.finish();
+ * // after a second, stderr shows "Running 2,300 of 10,000 runs (23 %)…", rewritten in place
+ */
+export function createProgress({ total, write, now, enabled, delayMs = 1000, intervalMs = 250 }: ProgressOptions): Progress {
+  const startMs = now();
+  let lastMs = -Infinity;
+  let shown = false;
+  return {
+    update(done) {
+      if (!enabled) return;
+      const t = now();
+      if (t - startMs < delayMs || (t - lastMs < intervalMs && done < total)) return;
+      lastMs = t;
+      shown = true;
+      write(`\r\x1b[KRunning ${formatNumber(done)} of ${formatNumber(total)} runs (${Math.floor((100 * done) / total)} %)…`);
+    },
+    finish() {
+      if (shown) write('\r\x1b[K');
+      shown = false;
+    },
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * The CLI's refusals of what it is handed, seen from outside: exit code 2, one line on stderr that
+ * names the option or the file, nothing on stdout. (How each is found is tested in-process in
+ * read-input-file.test.ts; these check the process end to end.)
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { PROJECT_ROOT, readPresetFiles } from '../../../src/data/read-data-files';
+import { loadPresets } from '../../../src/data/presets';
+import { scenarioToFile } from '../../../src/data/scenario-file';
+
+const run = promisify(execFile);
+const TSX = join(PROJECT_ROOT, 'node_modules/.bin/tsx');
+const CLI = join(PROJECT_ROOT, 'src/cli/main.ts');
+const dir = mkdtempSync(join(tmpdir(), 'caravan-cli-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function sim(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(TSX, [CLI, ...args], { cwd: PROJECT_ROOT });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+const notJson = join(dir, 'notes.json');
+writeFileSync(notJson, '{\n  "id": "x",\n  oops\n}');
+const exported = join(dir, 'exported.json');
+writeFileSync(exported, scenarioToFile(loadPresets(readPresetFiles()).get('walk-only')!));
+
+// Each case starts a Node process; on a busy 2-core machine that alone takes seconds.
+describe.concurrent('the sim CLI refuses in one line', { timeout: 60_000 }, () => {
+  it.each([
+    [['--start-date', '9999-12-31'], /^error: --start-date: must be between 2000-01-01 and 2100-12-31, the years the model's calendar covers$/],
+    [['--scenario', dir], /^error: --scenario: ".*" is a directory, not a file$/],
+    [['--scenario', '/dev/zero'], /^error: --scenario: "\/dev\/zero" is a device, not a file$/],
+    [['--runs', '--validate'], /^error: --runs: needs a value$/],
+    [['--runs', '100000'], /^error: --runs: must be between 1 and 10,000, got 100000$/],
+    [['--scenario', notJson], /^error: .*notes\.json is not a JSON file \(line 3, column 3: /],
+    [['--start-place', 'two\nlines'], /^error: --start-place: unknown place "two\\u000alines"$/],
+  ])('%j', async (args, message) => {
+    const { code, stdout, stderr } = await sim(...args);
+    expect([code, stdout]).toEqual([2, '']);
+    expect(stderr.endsWith('\n') && stderr.split('\n')).toHaveLength(2);
+    expect(stderr.trimEnd()).toMatch(message);
+  });
+
+  it("reads the app's own exported scenario file", async () => {
+    const { code, stdout, stderr } = await sim('--scenario', exported, '--destination', 'san-ysidro', '--format', 'csv');
+    expect([code, stderr]).toEqual([0, '']);
+    expect(stdout).toMatch(/^crossing,name,sector,group,routeKm,date/);
+  });
+});
