@@ -16,6 +16,7 @@
  */
 import LZString from 'lz-string';
 import { z } from 'zod';
+import { MAX_SCENARIO_FILE_CHARS } from '../data/scenario-file';
 import { formatNumber, parsePlain } from '../sim/plain-issues';
 import { parseScenario, ScenarioError, type Scenario } from '../sim/scenario';
 import { SCENARIO_LIMITS } from '../sim/scenario-limits';
@@ -26,6 +27,11 @@ import { applyScenarioPatch, diffScenario, isPlainObject, jsonEqual, MAX_PATCH_D
 export const MAX_PINNED = 4;
 /** Longest fragment decodeShareState reads; bounds the work a hostile link can cause. */
 export const MAX_SHARE_CHARS = 10_000;
+/**
+ * Longest text a link may unpack to: no more than a scenario file may hold. lz-string can unpack
+ * 10,000 characters into some 10 million; this refuses those before JSON.parse reads them.
+ */
+export const MAX_UNPACKED_CHARS = MAX_SCENARIO_FILE_CHARS;
 export const SHARE_FORMAT_VERSION = 3;
 /** The first format whose links carry a checksum; older links open without one. */
 const FIRST_CHECKSUM_VERSION = 3;
@@ -220,7 +226,7 @@ type VersionedPayload = { v: number } & Record<string, unknown>;
 function readFragment(hash: string): VersionedPayload {
   if (typeof hash !== 'string') throw new ShareError(DAMAGED);
   const fragment = hash.startsWith('#') ? hash.slice(1) : hash;
-  if (fragment.length > MAX_SHARE_CHARS) throw new ShareError(`the link is too long (${fragment.length} characters; at most ${MAX_SHARE_CHARS})`);
+  if (fragment.length > MAX_SHARE_CHARS) throw new ShareError(`the link is too long (${formatNumber(fragment.length)} characters; at most ${formatNumber(MAX_SHARE_CHARS)})`);
   const params = new Map<string, string>();
   for (const part of fragment.split('&')) {
     const eq = part.indexOf('=');
@@ -261,6 +267,9 @@ function decompress(text: string): VersionedPayload {
     throw new ShareError(DAMAGED);
   }
   if (!json) throw new ShareError(DAMAGED);
+  if (json.length > MAX_UNPACKED_CHARS) {
+    throw new ShareError(`the link unpacks to more than a scenario can hold (${formatNumber(json.length)} characters; at most ${formatNumber(MAX_UNPACKED_CHARS)})`);
+  }
   const payload = parseJson(json);
   if (!isPlainObject(payload) || typeof payload.v !== 'number') throw new ShareError(DAMAGED);
   return payload as VersionedPayload;

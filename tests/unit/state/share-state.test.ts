@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import LZString from 'lz-string';
 import { describe, expect, it } from 'vitest';
 import { loadPresets } from '../../../src/data/presets';
-import { readPresetFiles } from '../../../src/data/read-data-files';
+import { PROJECT_ROOT, readPresetFiles } from '../../../src/data/read-data-files';
 import { parseScenario, type Scenario } from '../../../src/sim/scenario';
 import { clampLinkTime, decodeShareState, encodeShareState, linkChecksum, MAX_SHARE_CHARS, sameShareState, type ShareState } from '../../../src/state/share-state';
 
@@ -237,6 +239,22 @@ describe('share links carry a checksum', () => {
   it('refuses a garbled field name in an old link instead of letting the preset show through', () => {
     const garbled = wireHash({ v: 2, s: { b: 'walk-only', h: 'x', d: { modes: { walk: { kmPerDy: 45 } } } }, t: 0 });
     expect(decodeError(garbled)).toBe('scenario field modes.walk: unknown field "kmPerDy"');
+  });
+});
+
+describe('links that cost more than they look', () => {
+  it('refuses a short link that unpacks to ten million characters, before reading them', () => {
+    // Made by scripts/make-hostile-links.ts (packing ten million characters takes lz-string ~50 s).
+    const hash = readFileSync(join(PROJECT_ROOT, 'tests/fixtures/links/name-10-million.txt'), 'utf8').trim();
+    expect(hash.length).toBeLessThan(MAX_SHARE_CHARS);
+    expect(decodeError(hash)).toBe('the link unpacks to more than a scenario can hold (10,000,059 characters; at most 1,000,000)');
+  });
+
+  it('refuses a link with 10,000 groups, naming the bound', () => {
+    const groups = Array.from({ length: 10_000 }, () => ({ id: 'main', headcount: 10 }));
+    const hash = checkedHash({ v: 3, s: { b: 'walk-only', h: 'x', d: { groups } }, t: 0 });
+    expect(hash.length).toBeLessThan(MAX_SHARE_CHARS);
+    expect(decodeError(hash)).toBe('scenario field groups: can have at most 12 groups (this one has 10,000)');
   });
 });
 
