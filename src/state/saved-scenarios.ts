@@ -5,6 +5,12 @@
  *
  * Names are plain text: trimmed, control characters removed, 1–80 characters. Markup stays literal
  * text; the UI renders names with textContent.
+ *
+ * What the browser's storage does to us is said in plain words, once, as a LibraryError (never its
+ * own text, such as "Cannot read properties of undefined (reading 'open')"): a full quota is
+ * called full. When another tab upgrades the database, this tab closes its connection so as not to
+ * block it and opens a new one on its next operation, without a reload. Every change is announced
+ * on a BroadcastChannel, so each tab's list can follow the others (`subscribe`).
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { parseScenario, ScenarioError, type Scenario } from '../sim/scenario';
@@ -56,12 +62,119 @@ export interface ScenarioLibrary {
   remove(key: IDBValidKey): Promise<Undo>;
   /** Puts a removed entry back; refuses if something now holds its id. */
   restore(undo: Undo): Promise<void>;
+  /**
+   * Calls `listener` when another tab (or another library on the same database) has changed the
+   * saved scenarios, so the caller can list them again. Returns the unsubscribe function.
+   */
+  subscribe(listener: () => void): () => void;
   close(): void;
 }
 
-/** A refused library operation; `message` is in plain words for the person. */
+/** A refused library operation; `message` is in plain words for the person (the browser's own error, if any, is its `cause`). */
 export class LibraryError extends Error {
   override name = 'LibraryError';
+}
+
+export const STORAGE_UNAVAILABLE = 'saved scenarios are not available in this window: the browser does not allow storage here (a private window, or storage turned off for this site)';
+export const STORAGE_FULL = "the browser's storage for this site is full, so nothing was saved: delete saved scenarios you no longer need, or free space on this device, and try again";
+export const STORAGE_NEWER = 'the saved scenarios were upgraded by a newer version of the simulator open in another tab; reload this tab to use them';
+
+/** The browser's storage error in plain words (once: callers show `message` as it is). */
+export function storageError(err: unknown): LibraryError {
+  if (err instanceof LibraryError) return err;
+  const name = err instanceof Error || (typeof DOMException !== 'undefined' && err instanceof DOMException) ? (err as Error).name : '';
+  const make = (message: string) => new LibraryError(message, { cause: err });
+  switch (name) {
+    case 'QuotaExceededError':
+    case 'NS_ERROR_DOM_QUOTA_REACHED':
+      return make(STORAGE_FULL);
+    case 'VersionError':
+      return make(STORAGE_NEWER);
+    case 'AbortError':
+    case 'TransactionInactiveError':
+      return make('the browser stopped the change before it was stored; nothing changed, try again');
+    case 'DataCloneError':
+      return make('the scenario could not be stored as it is');
+    case 'UnknownError':
+      return make('the browser could not read or write its storage; try again, or reload the page');
+    default:
+      // SecurityError, InvalidStateError, a missing indexedDB (TypeError) and anything else.
+      return make(STORAGE_UNAVAILABLE);
+  }
+}
+
+/** A connection that closes itself when another tab upgrades the database and opens again when next asked. */
+interface Connection {
+  get(): Promise<IDBPDatabase<LibrarySchema>>;
+  /** Forgets a connection that an operation found closed. */
+  drop(): void;
+  close(): void;
+}
+
+function connect(dbName: string): Connection {
+  let db: IDBPDatabase<LibrarySchema> | null = null;
+  let opening: Promise<IDBPDatabase<LibrarySchema>> | null = null;
+  let closed = false;
+  const handlers = {
+    // Another tab wants a newer schema: step aside rather than block it; the next operation reopens.
+    blocking() {
+      db?.close();
+      db = null;
+    },
+    // The browser closed the connection (storage cleared, disk error): reopen when next asked.
+    terminated() {
+      db = null;
+    },
+  };
+  async function open(): Promise<IDBPDatabase<LibrarySchema>> {
+    if (typeof indexedDB === 'undefined') throw new LibraryError(STORAGE_UNAVAILABLE);
+    try {
+      return await openDB<LibrarySchema>(dbName, DB_VERSION, {
+        upgrade(database) {
+          database.createObjectStore(SCENARIO_STORE, { keyPath: 'id', autoIncrement: true });
+        },
+        ...handlers,
+      });
+    } catch (err) {
+      if (!(err instanceof Error && err.name === 'VersionError')) throw storageError(err);
+    }
+    // A newer build upgraded the database: use it as it is if it still holds our store (records are
+    // checked on every read, so a changed layout shows as damaged entries, not as a crash).
+    let newer: IDBPDatabase<LibrarySchema>;
+    try {
+      newer = await openDB<LibrarySchema>(dbName, undefined, handlers);
+    } catch (err) {
+      throw storageError(err);
+    }
+    if (!newer.objectStoreNames.contains(SCENARIO_STORE)) {
+      newer.close();
+      throw new LibraryError(STORAGE_NEWER);
+    }
+    return newer;
+  }
+  return {
+    async get() {
+      if (closed) throw new LibraryError('the saved scenarios were closed in this window; reload the page to use them');
+      if (db) return db;
+      opening ??= open()
+        .then((opened) => (db = opened))
+        .finally(() => (opening = null));
+      return opening;
+    },
+    drop() {
+      db = null;
+    },
+    close() {
+      closed = true;
+      db?.close();
+      db = null;
+    },
+  };
+}
+
+/** Where each change is announced to the other tabs. */
+function changeChannelName(dbName: string): string {
+  return `${dbName}:saved-scenarios`;
 }
 
 interface StoredRecord {
@@ -90,15 +203,35 @@ export interface LibraryOptions {
  */
 export async function openScenarioLibrary(dbName = DEFAULT_LIBRARY_DB, options: LibraryOptions = {}): Promise<ScenarioLibrary> {
   const now = options.now ?? (() => new Date());
-  const db: IDBPDatabase<LibrarySchema> = await openDB<LibrarySchema>(dbName, DB_VERSION, {
-    upgrade(database) {
-      database.createObjectStore(SCENARIO_STORE, { keyPath: 'id', autoIncrement: true });
-    },
-    // Another tab wants a newer schema: step aside rather than block it.
-    blocking() {
-      db.close();
-    },
-  });
+  const connection = connect(dbName);
+  // Opened now, so that a browser without storage is said at once, not at the first save.
+  let db = await connection.get();
+  const channel = typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel(changeChannelName(dbName));
+  const listeners = new Set<() => void>();
+  if (channel) channel.onmessage = () => listeners.forEach((listener) => listener());
+
+  /**
+   * Runs one operation on an open connection, in plain words when it fails. An operation that finds
+   * the connection closed under it (another tab's upgrade) runs once more on a new one.
+   */
+  async function guarded<T>(operation: () => Promise<T>, announce: boolean): Promise<T> {
+    let result: T;
+    try {
+      db = await connection.get();
+      try {
+        result = await operation();
+      } catch (err) {
+        if (!(err instanceof Error && err.name === 'InvalidStateError')) throw err;
+        connection.drop();
+        db = await connection.get();
+        result = await operation();
+      }
+    } catch (err) {
+      throw storageError(err);
+    }
+    if (announce) channel?.postMessage('changed');
+    return result;
+  }
 
   async function readGood(id: number, action: string): Promise<SavedScenario> {
     const raw: unknown = await db.get(SCENARIO_STORE, id);
@@ -132,7 +265,7 @@ export async function openScenarioLibrary(dbName = DEFAULT_LIBRARY_DB, options: 
     return listing;
   }
 
-  return {
+  const library: ScenarioLibrary = {
     list,
 
     async save(name, scenario) {
@@ -182,9 +315,26 @@ export async function openScenarioLibrary(dbName = DEFAULT_LIBRARY_DB, options: 
       }
     },
 
-    close() {
-      db.close();
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
+
+    close() {
+      listeners.clear();
+      channel?.close();
+      connection.close();
+    },
+  };
+  return {
+    ...library,
+    list: () => guarded(library.list, false),
+    save: (name, scenario) => guarded(() => library.save(name, scenario), true),
+    update: (id, scenario) => guarded(() => library.update(id, scenario), true),
+    rename: (id, name) => guarded(() => library.rename(id, name), true),
+    duplicate: (id) => guarded(() => library.duplicate(id), true),
+    remove: (key) => guarded(() => library.remove(key), true),
+    restore: (undo) => guarded(() => library.restore(undo), true),
   };
 }
 
