@@ -49,8 +49,8 @@ function run(argv: readonly string[]): string {
   const trajectory = simulatePlan(plan);
   let ensemble = null;
   if (options.runs !== undefined) {
-    const progress = createProgress({ total: options.runs, write: (text) => process.stderr.write(text), now: () => performance.now(), enabled: process.stderr.isTTY === true });
-    ensemble = runPlanEnsemble(plan, options.runs, options.seed, progress.update);
+    const progress = createProgress({ total: options.runs, write: (text) => process.stderr.write(text), now: () => Date.now(), enabled: process.stderr.isTTY });
+    ensemble = runPlanEnsemble(plan, options.runs, options.seed, (done) => progress.update(done));
     progress.finish();
   }
   const report: Report = {

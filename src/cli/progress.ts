@@ -28,7 +28,7 @@ export interface Progress {
 
 /**
  * @example
- * const progress = createProgress({ total: 10_000, write: (s) => process.stderr.write(s), now: () => performance.now(), enabled: process.stderr.isTTY });
+ * const progress = createProgress({ total: 10_000, write: (s) => process.stderr.write(s), now: () => Date.now(), enabled: process.stderr.isTTY });
  * runPlanEnsemble(plan, 10_000, seed, progress.update);
  * progress.finish();
  * // after a second, stderr shows "Running 2,300 of 10,000 runs (23 %)…", rewritten in place

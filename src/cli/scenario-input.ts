@@ -12,6 +12,7 @@ import { readInputFile } from './read-input-file';
 export function readScenarioFile(option: string, path: string): Scenario {
   const text = readInputFile(option, path, { maxBytes: MAX_SCENARIO_FILE_BYTES, limitName: "the browser's limit for scenario files" });
   const result = scenarioFromFile(text, path);
-  if (!result.ok) throw new UsageError(path, result.error.slice(result.error.startsWith(path) ? path.length : 0).replace(/^:?\s*/, ''), `${result.error}`);
+  // The message starts with the file's name: it is the whole line, `field` the file and `reason` the rest.
+  if (!result.ok) throw new UsageError(path, result.error.slice(result.error.startsWith(path) ? path.length : 0).replace(/^:?\s*/, ''), result.error);
   return result.scenario;
 }

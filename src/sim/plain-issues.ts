@@ -75,7 +75,7 @@ export function plainReason(issue: z.core.$ZodIssue, root: unknown): string {
     case 'invalid_format':
       return issue.format === 'regex' ? 'is not written in the expected form' : `is not a valid ${issue.format}`;
     case 'not_multiple_of':
-      return `must be a multiple of ${formatNumber(Number(issue.divisor))}`;
+      return `must be a multiple of ${formatNumber(issue.divisor)}`;
     case 'invalid_key':
       return 'has a key that is not allowed';
     case 'invalid_element':
@@ -226,7 +226,7 @@ function describeValue(input: unknown, issue: z.core.$ZodIssueInvalidType): stri
   if (typeof input === 'string') return `text ${quote(input)}`;
   if (typeof input === 'number') return `the number ${formatNumber(input)}`;
   if (typeof input === 'object') return 'a group of fields';
-  return String(typeof input);
+  return typeof input;
 }
 
 /** A value quoted for a message: short, one line, no control characters. */

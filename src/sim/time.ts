@@ -94,7 +94,7 @@ function zoneFormat(timeZone: string): Intl.DateTimeFormat {
     try {
       format = new Intl.DateTimeFormat('en-US', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
     } catch {
-      throw new CalendarError('timeZone', `unknown time zone "${String(timeZone).slice(0, 60)}"`);
+      throw new CalendarError('timeZone', `unknown time zone "${timeZone.slice(0, 60)}"`);
     }
     zoneFormats.set(timeZone, format);
   }

@@ -328,7 +328,7 @@ export async function openScenarioLibrary(dbName = DEFAULT_LIBRARY_DB, options: 
   };
   return {
     ...library,
-    list: () => guarded(library.list, false),
+    list: () => guarded(() => library.list(), false),
     save: (name, scenario) => guarded(() => library.save(name, scenario), true),
     update: (id, scenario) => guarded(() => library.update(id, scenario), true),
     rename: (id, name) => guarded(() => library.rename(id, name), true),
