@@ -198,6 +198,9 @@ class Walk {
   stayNightsLeft: number;
   travelStreak: number;
   staysDone: number;
+  // The travel day being decided, set by planTravel (fields, not a returned object: an ensemble walks millions of days).
+  mode: Mode = 'walk';
+  dayKm = 0;
 
   constructor(
     readonly scenario: Scenario,
@@ -283,87 +286,133 @@ class Walk {
     return undefined;
   }
 
+  /**
+   * One group's days, each decided by the day rules below in this order: attrition; a day without
+   * travel (waiting to set off, a stay, a rest day); otherwise the mode and the day's distance, the
+   * overnight stop, and the road between (stays start and splits part at each place passed); the
+   * walk ends on arriving or merging.
+   */
   run(): GroupRunWithStates {
-    const { scenario, movement, draws, options, nodeKm, lastIndex, mergeIndex } = this;
-    const { modes, rest, uncertainty, attrition, day: dayRules } = scenario;
-    const resume = options.resume;
-    if (!resume) {
+    const { movement, options } = this;
+    if (!options.resume) {
       this.reach(this.index, movement.startDay, movement.startHours);
-      if (this.index === lastIndex || this.index === mergeIndex) return this.result(movement.startHours, this.index === mergeIndex ? 'merged' : 'arrived');
+      if (this.index === this.lastIndex || this.index === this.mergeIndex) return this.result(movement.startHours, this.index === this.mergeIndex ? 'merged' : 'arrived');
     }
-
-    for (let day = resume?.day ?? movement.startDay; day < scenario.maxDays; day++) {
-      if (options.recordStates) {
-        this.states.push({ day, km: this.km, index: this.index, headcount: this.headcount, stayNightsLeft: this.stayNightsLeft, travelStreak: this.travelStreak, staysDone: this.staysDone });
-      }
+    for (let day = options.resume?.day ?? movement.startDay; day < this.scenario.maxDays; day++) {
+      if (options.recordStates) this.states.push(this.stateNow(day));
       const date = this.dates[day]!;
-      this.headcount *= 1 - attrition.perDay;
-      for (const event of attrition.events) {
-        if (event.date === date && (event.groups === undefined || event.groups.includes(movement.groupId))) this.headcount *= 1 - event.share;
-      }
-
-      if (day < movement.startDay + movement.departDelayDays) {
-        this.stayPut(day, 'waiting');
+      this.loseToAttrition(date);
+      const still = this.dayWithoutTravel(day);
+      if (still !== null) {
+        this.stayPut(day, still);
         continue;
       }
-      if (this.stayNightsLeft > 0) {
-        this.stayNightsLeft--;
-        this.stayPut(day, 'stay');
-        continue;
-      }
-      if ((rest.everyNDays !== null && this.travelStreak >= rest.everyNDays) || (!draws.expected && draws.rest[day]! < uncertainty.extraRestChance)) {
-        this.travelStreak = 0;
-        this.stayPut(day, 'rest');
-        continue;
-      }
-
-      const rule = this.rule(date);
-      let mode: Mode = rule?.mode ?? 'walk';
-      const walkKm = modes.walk.kmPerDay;
-      let plannedKm = rule?.kmPerDay ?? modes[mode].kmPerDay;
-      if (mode !== 'walk') {
-        const availability = rule?.rideAvailability ?? uncertainty.rideAvailability;
-        if (draws.expected) plannedKm = availability * plannedKm + (1 - availability) * walkKm;
-        else if (draws.ride[day]! >= availability) {
-          mode = 'walk';
-          plannedKm = walkKm;
-        }
-      }
-      const dayKm = plannedKm * movement.speedMultiplier * (draws.expected ? 1 : draws.speedFactor[day]!);
-
-      let stopIndex = this.index + 1;
-      while (stopIndex < lastIndex && !this.isStop(stopIndex)) stopIndex++;
-      const startKm = this.km;
-      const targetKm = startKm + dayKm;
-      if (options.recordStates) this.lookaheadKm.push(targetKm + TOWN_REACH_SHARE * dayKm);
-      const stop = overnightStop(nodeKm, startKm, this.index, targetKm, stopIndex);
-      const endKm = stop.km;
-      const kmPerHour = mode === 'walk' ? dayRules.walkKmPerHour : dayRules.rideKmPerHour;
-      const arriveHour = Math.min(dayRules.departHour + (endKm - startKm) / (kmPerHour * movement.speedMultiplier), LATEST_ARRIVAL_HOUR);
-      const hoursPerKm = (arriveHour - dayRules.departHour) / (endKm - startKm);
-      while (this.index + 1 <= lastIndex && nodeKm[this.index + 1]! <= endKm) {
-        this.index++;
-        this.reach(this.index, day, day * 24 + dayRules.departHour + (nodeKm[this.index]! - startKm) * hoursPerKm);
-      }
-      this.travelStreak++;
-      this.km = endKm;
-      if (options.recordDays) {
-        this.days.push({
-          day,
-          date,
-          activity: mode,
-          startKm,
-          endKm,
-          departHour: dayRules.departHour,
-          arriveHour,
-          overnightNode: stop.index === null ? null : movement.route.nodes[stop.index]!.id,
-          headcount: Math.round(this.headcount),
-        });
-      }
-      if (stop.index === mergeIndex) return this.result(day * 24 + arriveHour, 'merged');
-      if (stop.index === lastIndex) return this.result(day * 24 + arriveHour, 'arrived');
+      this.planTravel(day, date);
+      const ended = this.travel(day, date);
+      if (ended) return ended;
     }
     return this.result(null, 'unfinished');
+  }
+
+  /** Where the group stands at the start of `day` (a run can resume from it). */
+  stateNow(day: number): MovementState {
+    return { day, km: this.km, index: this.index, headcount: this.headcount, stayNightsLeft: this.stayNightsLeft, travelStreak: this.travelStreak, staysDone: this.staysDone };
+  }
+
+  /** Day rule: the day's attrition, the daily share and any dated event for this group. */
+  loseToAttrition(date: string): void {
+    const { attrition } = this.scenario;
+    this.headcount *= 1 - attrition.perDay;
+    for (const event of attrition.events) {
+      if (event.date === date && (event.groups === undefined || event.groups.includes(this.movement.groupId))) this.headcount *= 1 - event.share;
+    }
+  }
+
+  /**
+   * Day rule: a day the group does not travel, and why — it has not set off yet, it spends a night
+   * of a stay, or it rests (after `rest.everyNDays` travel days in a row, or by chance). Null: it travels.
+   */
+  dayWithoutTravel(day: number): 'waiting' | 'stay' | 'rest' | null {
+    const { movement, draws } = this;
+    const { rest, uncertainty } = this.scenario;
+    if (day < movement.startDay + movement.departDelayDays) return 'waiting';
+    if (this.stayNightsLeft > 0) {
+      this.stayNightsLeft--;
+      return 'stay';
+    }
+    if ((rest.everyNDays !== null && this.travelStreak >= rest.everyNDays) || (!draws.expected && draws.rest[day]! < uncertainty.extraRestChance)) {
+      this.travelStreak = 0;
+      return 'rest';
+    }
+    return null;
+  }
+
+  /**
+   * Day rule: the mode and the distance. The first mode rule that applies picks the mode (none:
+   * walking); a ride is found with the rule's (or the scenario's) availability, else the group
+   * walks — in the unperturbed run the distance is the expected one. The group's speed multiplier
+   * and the day's speed draw scale it.
+   */
+  planTravel(day: number, date: string): void {
+    const { draws, movement } = this;
+    const { modes, uncertainty } = this.scenario;
+    const rule = this.rule(date);
+    let mode: Mode = rule?.mode ?? 'walk';
+    const walkKm = modes.walk.kmPerDay;
+    let plannedKm = rule?.kmPerDay ?? modes[mode].kmPerDay;
+    if (mode !== 'walk') {
+      const availability = rule?.rideAvailability ?? uncertainty.rideAvailability;
+      if (draws.expected) plannedKm = availability * plannedKm + (1 - availability) * walkKm;
+      else if (draws.ride[day]! >= availability) {
+        mode = 'walk';
+        plannedKm = walkKm;
+      }
+    }
+    this.mode = mode;
+    this.dayKm = plannedKm * movement.speedMultiplier * (draws.expected ? 1 : draws.speedFactor[day]!);
+  }
+
+  /**
+   * Day rules: the overnight stop (a town near where the day's distance runs out, never past a
+   * place the group must stop at), then the road there — departing at `day.departHour`, each place
+   * passed is reached at its hour (stays start, splits part) — and the end of the walk on arriving
+   * at the destination or the merge place. Returns the finished run, or null to go on tomorrow.
+   */
+  travel(day: number, date: string): GroupRunWithStates | null {
+    const { movement, options, nodeKm, lastIndex, mergeIndex, mode, dayKm } = this;
+    const dayRules = this.scenario.day;
+    let stopIndex = this.index + 1;
+    while (stopIndex < lastIndex && !this.isStop(stopIndex)) stopIndex++;
+    const startKm = this.km;
+    const targetKm = startKm + dayKm;
+    if (options.recordStates) this.lookaheadKm.push(targetKm + TOWN_REACH_SHARE * dayKm);
+    const stop = overnightStop(nodeKm, startKm, this.index, targetKm, stopIndex);
+    const endKm = stop.km;
+    const kmPerHour = mode === 'walk' ? dayRules.walkKmPerHour : dayRules.rideKmPerHour;
+    const arriveHour = Math.min(dayRules.departHour + (endKm - startKm) / (kmPerHour * movement.speedMultiplier), LATEST_ARRIVAL_HOUR);
+    const hoursPerKm = (arriveHour - dayRules.departHour) / (endKm - startKm);
+    while (this.index + 1 <= lastIndex && nodeKm[this.index + 1]! <= endKm) {
+      this.index++;
+      this.reach(this.index, day, day * 24 + dayRules.departHour + (nodeKm[this.index]! - startKm) * hoursPerKm);
+    }
+    this.travelStreak++;
+    this.km = endKm;
+    if (options.recordDays) {
+      this.days.push({
+        day,
+        date,
+        activity: mode,
+        startKm,
+        endKm,
+        departHour: dayRules.departHour,
+        arriveHour,
+        overnightNode: stop.index === null ? null : movement.route.nodes[stop.index]!.id,
+        headcount: Math.round(this.headcount),
+      });
+    }
+    if (stop.index === mergeIndex) return this.result(day * 24 + arriveHour, 'merged');
+    if (stop.index === lastIndex) return this.result(day * 24 + arriveHour, 'arrived');
+    return null;
   }
 }
 

@@ -75,6 +75,36 @@ export function pointAtKm(route: Route, km: number): LonLat {
   return [a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f];
 }
 
+/** Within this many road km of a place, a group is at it (not just near it). */
+export const AT_PLACE_KM = 1;
+
+export interface PlaceOnRoute {
+  /** Index in route.nodes. */
+  index: number;
+  node: RoadNode;
+  /** Road km from `km` to the place. */
+  offKm: number;
+  /** Within AT_PLACE_KM of it. */
+  atPlace: boolean;
+}
+
+/**
+ * The place on the route nearest to `km` along it: the one behind or the one ahead, whichever is
+ * closer by road (a tie goes to the one behind, where the group has been).
+ *
+ * @example
+ * // Route a (0 km) — b (30) — c (60):
+ * nearestPlaceOnRoute(route, 44)   // → b, 14 km off, not at it
+ * nearestPlaceOnRoute(route, 59.5) // → c, 0.5 km off, at it
+ */
+export function nearestPlaceOnRoute(route: Route, km: number): PlaceOnRoute {
+  const behind = lastIndexAtOrBefore(route.nodeKm, km);
+  const ahead = Math.min(behind + 1, route.nodes.length - 1);
+  const index = km - route.nodeKm[behind]! <= route.nodeKm[ahead]! - km ? behind : ahead;
+  const offKm = Math.abs(route.nodeKm[index]! - km);
+  return { index, node: route.nodes[index]!, offKm, atPlace: offKm < AT_PLACE_KM };
+}
+
 /** Route km of a node on the route, or undefined when the route does not pass it. */
 export function kmOfNode(route: Route, nodeId: string): number | undefined {
   const i = route.nodes.findIndex((n) => n.id === nodeId);

@@ -16,6 +16,26 @@ export function deploymentHeadcount(deployment: DeploymentInfo, startDate: strin
   return deployment.count * ((day - arriving) / Math.max(inPosition - arriving, 1e-9));
 }
 
+/** Where a deployment stands: announced (not yet arriving), arriving (ramping up), in position. */
+export type DeploymentStatus = 'announced' | 'arriving' | 'in-position';
+
+/**
+ * A deployment's status on local day `day` since `startDate` (day 0 is the start date): null
+ * before it was announced and from its end date on. Every date moves by `shiftDays`.
+ *
+ * @example
+ * // Engineers announced 10-25, arriving 10-27, in position 10-31, ending 12-15; start 10-25:
+ * deploymentStatus(engineers, '2018-10-25', 3) // → 'arriving' (10-28)
+ * deploymentStatus(engineers, '2018-10-25', 3, 2) // → 'announced' (arriving moved to 10-29)
+ */
+export function deploymentStatus(deployment: DeploymentInfo, startDate: string, day: number, shiftDays = 0): DeploymentStatus | null {
+  const on = (iso: string) => daysBetween(startDate, iso) + shiftDays;
+  if (day < on(deployment.announced) || (deployment.end !== null && day >= on(deployment.end))) return null;
+  if (day < on(deployment.arriving)) return 'announced';
+  if (day < on(deployment.inPosition)) return 'arriving';
+  return 'in-position';
+}
+
 /** The share of a deployment counted in a sector: split evenly across the sectors it covers. */
 function sectorShare(deployment: DeploymentInfo, sector: string): number {
   return deployment.sectors.includes(sector) ? 1 / deployment.sectors.length : 0;

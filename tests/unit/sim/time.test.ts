@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_SCENARIO_DATE, MIN_SCENARIO_DATE } from '../../../src/sim/scenario-limits';
-import { addDays, CalendarError, dateInZone, daysBetween, isIsoDate, localDateAt, toUtcMs } from '../../../src/sim/time';
+import { addDays, CalendarError, dateInZone, daysBetween, isIsoDate, localDateAt, ROUTE_TIME_ZONE, toUtcMs } from '../../../src/sim/time';
 
 /** Runs `f`; its outcome, with any error but a CalendarError rethrown. */
 function outcome(f: () => unknown): unknown {
@@ -52,5 +52,61 @@ describe('calendar functions', () => {
       }),
       { numRuns: 2000, seed: 14 },
     );
+  });
+});
+
+describe('model time', () => {
+  it('adds days across month and year ends', () => {
+    expect(addDays('2018-10-31', 1)).toBe('2018-11-01');
+    expect(addDays('2018-12-31', 1)).toBe('2019-01-01');
+    expect(addDays('2018-03-01', -1)).toBe('2018-02-28');
+    expect(addDays('2020-03-01', -1)).toBe('2020-02-29');
+  });
+
+  it('counts whole days between dates, negative backwards', () => {
+    expect(daysBetween('2018-10-25', '2018-11-05')).toBe(11);
+    expect(daysBetween('2018-11-05', '2018-10-25')).toBe(-11);
+    expect(daysBetween('2018-10-25', '2018-10-25')).toBe(0);
+  });
+
+  it('accepts only real calendar dates written YYYY-MM-DD', () => {
+    expect(['2018-10-25', '2020-02-29'].map(isIsoDate)).toEqual([true, true]);
+    expect(['2018-02-30', '2019-02-29', '2018-13-01', '2018-1-5', '25/10/2018', ''].map(isIsoDate)).toEqual([false, false, false, false, false, false]);
+    expect(() => addDays('2018-02-30', 1)).toThrow('"2018-02-30" is not a calendar date');
+  });
+
+  it('gives the local date of any instant: day d spans hours [24d, 24d + 24)', () => {
+    expect(localDateAt('2018-10-25', 0)).toBe('2018-10-25');
+    expect(localDateAt('2018-10-25', 23.99)).toBe('2018-10-25');
+    expect(localDateAt('2018-10-25', 24)).toBe('2018-10-26');
+    expect(localDateAt('2018-10-25', 11 * 24 + 15)).toBe('2018-11-05');
+  });
+
+  it('places route time in Mexico City time: 06:00 UTC is local midnight in November 2018 (UTC−6)', () => {
+    expect(new Date(toUtcMs('2018-11-05', 0)).toISOString()).toBe('2018-11-05T06:00:00.000Z');
+  });
+
+  it('follows Mexico City’s own summer time while it had one: UTC−5 on 2018-10-25', () => {
+    expect(new Date(toUtcMs('2018-10-25', 0)).toISOString()).toBe('2018-10-25T05:00:00.000Z');
+    // Mexico City left summer time on 28 October 2018 at 02:00 local time.
+    expect(new Date(toUtcMs('2018-10-25', 3 * 24 + 12)).toISOString()).toBe('2018-10-28T18:00:00.000Z');
+  });
+
+  it('dates an instant in a port’s own zone: Mexico City’s midnight is still the evening before in Tijuana', () => {
+    // 2018-11-20 23:30 in Mexico City (UTC−6) = 05:30 UTC on the 21st: 21:30 on the 20th in Tijuana (UTC−8), 23:30 in Chicago (UTC−6).
+    const t = 26 * 24 + 23.5;
+    expect(dateInZone('2018-10-25', t, ROUTE_TIME_ZONE)).toBe('2018-11-20');
+    expect(dateInZone('2018-10-25', t, 'America/Tijuana')).toBe('2018-11-20');
+    expect(dateInZone('2018-10-25', t, 'America/Chicago')).toBe('2018-11-20');
+    // Midnight in Mexico City is 22:00 the day before in Tijuana.
+    expect(dateInZone('2018-10-25', 27 * 24, 'America/Tijuana')).toBe('2018-11-20');
+    expect(dateInZone('2018-10-25', 27 * 24, ROUTE_TIME_ZONE)).toBe('2018-11-21');
+  });
+
+  it('keeps US summer time apart from Mexico’s: on 2018-10-30 Tijuana (UTC−7) and Mexico City (UTC−6)', () => {
+    // 00:30 Mexico City on 10-30 = 06:30 UTC = 23:30 on 10-29 in Tijuana (still on summer time until 11-04).
+    expect(dateInZone('2018-10-25', 5 * 24 + 0.5, 'America/Tijuana')).toBe('2018-10-29');
+    // 01:30 Mexico City = 07:30 UTC = 00:30 on 10-30 in Tijuana.
+    expect(dateInZone('2018-10-25', 5 * 24 + 1.5, 'America/Tijuana')).toBe('2018-10-30');
   });
 });

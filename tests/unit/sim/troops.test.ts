@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deploymentHeadcount, readinessMarginDays, sectorInPositionDate, troopsAt } from '../../../src/sim/troops';
+import { deploymentHeadcount, deploymentStatus, readinessMarginDays, sectorInPositionDate, troopsAt } from '../../../src/sim/troops';
 import { tinyDeployments } from '../../fixtures/tiny-world';
 
 const engineers = tinyDeployments[0]!; // 100 troops: arriving 10-27 (day 2), in position 10-31 (day 6), end 12-15
@@ -21,6 +21,20 @@ describe('troops', () => {
 
   it('moves every date by the deployment shift', () => {
     expect(deploymentHeadcount(engineers, start, 6, 2)).toBe(50);
+  });
+
+  it('is unknown before its announcement, announced, arriving, in position, and gone from its end date', () => {
+    // Announced 10-25 (day 0), arriving 10-27 (day 2), in position 10-31 (day 6), end 12-15 (day 51).
+    expect(deploymentStatus(engineers, start, -1)).toBeNull();
+    expect([0, 1, 2, 5, 6, 50].map((day) => deploymentStatus(engineers, start, day))).toEqual(['announced', 'announced', 'arriving', 'arriving', 'in-position', 'in-position']);
+    expect(deploymentStatus(engineers, start, 51)).toBeNull();
+  });
+
+  it('moves every status date by the deployment shift, and keeps a deployment with no end', () => {
+    expect(deploymentStatus(engineers, start, 3, 2)).toBe('announced');
+    expect(deploymentStatus(engineers, start, 52, 2)).toBe('in-position');
+    expect(deploymentStatus(engineers, start, 4, -2)).toBe('in-position');
+    expect(deploymentStatus(tinyDeployments[1]!, start, 3650)).toBe('in-position');
   });
 
   it('splits a deployment that covers two sectors evenly between them', () => {
