@@ -1,6 +1,7 @@
 /**
  * When ensembles run: after each edit (debounced), one at a time in the worker, a newer request
- * cancelling the one in flight, answered from the cache when the same request comes back.
+ * cancelling the one in flight, answered from the cache when the same request comes back. Whoever
+ * shows the results `connect`s to hear about progress and results.
  */
 import type { EnsembleResult } from '../sim/ensemble';
 import type { Scenario } from '../sim/scenario';
@@ -10,23 +11,29 @@ import { now } from './loop';
 
 const DEBOUNCE_MS = 250;
 
+export interface EnsembleHandlers {
+  /** Progress and state changes. */
+  onStatus(status: EnsembleStatus): void;
+  /** A result for the scenario last requested; `fresh` when it just came from the worker. */
+  onResult(result: EnsembleResult, fresh: boolean): void;
+}
+
 export interface EnsembleController {
   readonly settings: EnsembleSettings;
   readonly status: EnsembleStatus;
+  /** Where progress and results go (one listener; the last connected). */
+  connect(handlers: EnsembleHandlers): void;
   /** The result for this scenario with the current settings, if one is cached. */
   cached(scenario: Scenario): EnsembleResult | null;
   /** Asks for an ensemble of this scenario (from the cache, or soon in the worker). */
   request(scenario: Scenario): void;
   setSettings(settings: EnsembleSettings, scenario: Scenario): void;
+  dispose(): void;
 }
 
-export function createEnsembleController(handlers: {
-  /** Progress and state changes. */
-  onStatus(status: EnsembleStatus): void;
-  /** A result for the scenario last requested; `fresh` when it just came from the worker. */
-  onResult(result: EnsembleResult, fresh: boolean): void;
-}): EnsembleController {
+export function createEnsembleController(): EnsembleController {
   const client = createEnsembleClient();
+  let handlers: EnsembleHandlers = { onStatus: () => {}, onResult: () => {} };
   let settings: EnsembleSettings = { runs: 1000, seed: 1 };
   let status: EnsembleStatus = { state: 'idle', done: 0, total: 0 };
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -58,6 +65,9 @@ export function createEnsembleController(handlers: {
     get status() {
       return status;
     },
+    connect(next) {
+      handlers = next;
+    },
     cached: (scenario) => client.cached({ scenario, ...settings }) ?? null,
     request(scenario) {
       latest = scenario;
@@ -75,6 +85,10 @@ export function createEnsembleController(handlers: {
     setSettings(next, scenario) {
       settings = next;
       controller.request(scenario);
+    },
+    dispose() {
+      if (timer !== null) clearTimeout(timer);
+      client.dispose();
     },
   };
   return controller;

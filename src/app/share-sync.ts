@@ -7,7 +7,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Scenario } from '../sim/scenario';
 import { decodeShareState, encodeShareState, type ShareState } from '../state/share-state';
 import type { AppStore } from '../state/store';
-import { t } from '../ui/i18n';
+import { textFor } from '../ui/i18n';
 import type { Toaster } from '../ui/toast';
 
 export interface ShareSync {
@@ -32,18 +32,19 @@ export function createShareSync(store: AppStore, presets: ReadonlyMap<string, Sc
       presetId: s.presetId,
     };
   };
+  const refused = (reason: string) => textFor(store.getState().language).t('linkRefused', { reason });
   const open = (hash: string) => {
     const fragment = hash.replace(/^#/, '');
     if (fragment === '' || fragment === written) return true;
     const result = decodeShareState(fragment, presets);
     if (!result.ok) {
-      toaster.show(t('linkRefused', { reason: result.error }), { kind: 'error' });
+      toaster.show(refused(result.error), { kind: 'error' });
       return false;
     }
     try {
       store.getState().restore(result.state);
     } catch (err) {
-      toaster.show(t('linkRefused', { reason: (err as Error).message }), { kind: 'error' });
+      toaster.show(refused((err as Error).message), { kind: 'error' });
       return false;
     }
     if (result.state.view) map.jumpTo({ center: result.state.view.center, zoom: result.state.view.zoom });

@@ -10,10 +10,10 @@ import type { Trajectory } from '../sim/run-scenario';
 import type { Scenario } from '../sim/scenario';
 import { localDateAt } from '../sim/time';
 import type { AppStore } from '../state/store';
+import { Disposables, followLanguage, type Control } from '../ui/control';
 import { el } from '../ui/dom';
 import { downloadBlob, downloadText } from '../ui/download';
-import { formatDateTime } from '../ui/format';
-import { t } from '../ui/i18n';
+import { textFor } from '../ui/i18n';
 import { mountStoryPanel } from '../ui/story-panel';
 import type { Toaster } from '../ui/toast';
 import { createShareSync, type ShareSync } from './share-sync';
@@ -28,11 +28,17 @@ export interface TopbarDeps {
   toaster: Toaster;
   /** Runs a callback at the start of the next frame (after the layout change is applied). */
   onNextFrame(callback: () => void): void;
-  current(): { scenario: Scenario; trajectory: Trajectory; rows: readonly ArrivalRow[] };
+  current(): { scenario: Scenario; trajectory: Trajectory; rows: readonly ArrivalRow[] } | null;
 }
 
-export function mountTopbarActions(root: HTMLElement, deps: TopbarDeps): { share: ShareSync; relabel(): void } {
+export interface TopbarActions extends Control {
+  share: ShareSync;
+}
+
+export function mountTopbarActions(root: HTMLElement, deps: TopbarDeps): TopbarActions {
   const { store, presets, stories, mapView, toaster } = deps;
+  const disposables = new Disposables();
+  const text = () => textFor(store.getState().language);
   const storyButton = el('button', { testid: 'story-toggle', attrs: { type: 'button' } });
   const presentButton = el('button', { testid: 'presentation-toggle', attrs: { type: 'button', 'aria-pressed': 'false' } });
   const recordButton = el('button', { testid: 'record-video', attrs: { type: 'button', 'aria-pressed': 'false' } });
@@ -45,17 +51,17 @@ export function mountTopbarActions(root: HTMLElement, deps: TopbarDeps): { share
     print: el('button', { testid: 'export-png-print', attrs: { type: 'button' } }),
   };
   const exportMenu = el('details', { className: 'export-menu' }, [exportSummary, el('div', { className: 'menu' }, Object.values(exportButtons))]);
-  root.append(storyButton, presentButton, recordButton, shareButton, exportMenu);
+  const buttons = [storyButton, presentButton, recordButton, shareButton, exportMenu];
+  root.prepend(...buttons);
+  disposables.add(() => buttons.forEach((b) => b.remove()));
 
-  const fileStem = () => {
-    const { scenario, trajectory } = deps.current();
-    return `${scenario.id}-${localDateAt(trajectory.startDate, store.getState().clock.tHours)}`;
-  };
+  const fileStem = (scenario: Scenario, trajectory: Trajectory) => `${scenario.id}-${localDateAt(trajectory.startDate, store.getState().clock.tHours)}`;
 
   // Story mode: each step loads the story's scenario, sets the clock and frames the map.
   const reducedMotion = window.matchMedia('(prefers-reduced-motion: reduce)');
   const storyPanel = mountStoryPanel(
     deps.mapArea,
+    store,
     (story, step) => {
       const preset = presets.get(story.scenario);
       if (preset && store.getState().presetId !== story.scenario) store.getState().applyScenario(preset, 'preset', story.scenario);
@@ -71,7 +77,8 @@ export function mountTopbarActions(root: HTMLElement, deps: TopbarDeps): { share
       storyButton.focus();
     },
   );
-  storyButton.addEventListener('click', () => {
+  disposables.add(() => storyPanel.dispose());
+  disposables.listen(storyButton, 'click', () => {
     if (storyPanel.isOpen()) storyPanel.close();
     else if (stories[0]) storyPanel.open(stories[0]);
   });
@@ -81,28 +88,30 @@ export function mountTopbarActions(root: HTMLElement, deps: TopbarDeps): { share
   const setPresenting = (on: boolean) => {
     document.body.classList.toggle('presentation', on);
     presentButton.setAttribute('aria-pressed', String(on));
-    presentButton.textContent = t(on ? 'presentationExit' : 'presentationToggle');
+    presentButton.textContent = text().t(on ? 'presentationExit' : 'presentationToggle');
     // Full screen is a nicety: refused (no user gesture, an iframe), the page presents in the window.
     if (on && !document.fullscreenElement && 'requestFullscreen' in document.documentElement) document.documentElement.requestFullscreen().catch(() => {});
     if (!on && document.fullscreenElement) void document.exitFullscreen().catch(() => {});
     deps.onNextFrame(() => mapView.map.resize());
   };
-  presentButton.addEventListener('click', () => setPresenting(!presenting()));
-  document.addEventListener('fullscreenchange', () => {
+  disposables.listen(presentButton, 'click', () => setPresenting(!presenting()));
+  disposables.listen(document, 'fullscreenchange', () => {
     if (!document.fullscreenElement && presenting()) setPresenting(false);
   });
 
   // Video: record while the timeline plays; stopping saves a WebM file.
   const toggleRecording = async () => {
     const recorder = mapView.recorder;
+    const { t } = text();
     if (recorder.recording) {
       store.getState().setPlaying(false);
       const blob = await recorder.stop();
       recordButton.setAttribute('aria-pressed', 'false');
-      recordButton.textContent = t('recordVideo');
-      const name = `${fileStem()}.webm`;
+      recordButton.textContent = text().t('recordVideo');
+      const now = deps.current();
+      const name = `${now ? fileStem(now.scenario, now.trajectory) : 'caravan'}.webm`;
       downloadBlob(name, blob);
-      toaster.show(t('recordingSaved', { name }));
+      toaster.show(text().t('recordingSaved', { name }));
       return;
     }
     if (!recorder.start()) {
@@ -113,43 +122,51 @@ export function mountTopbarActions(root: HTMLElement, deps: TopbarDeps): { share
     recordButton.textContent = `● ${t('stopRecording')}`;
     store.getState().setPlaying(true);
   };
-  recordButton.addEventListener('click', () => {
+  disposables.listen(recordButton, 'click', () => {
     toggleRecording().catch((err: unknown) => toaster.show((err as Error).message, { kind: 'error' }));
   });
 
   const share = createShareSync(store, presets, mapView.map, toaster);
-  shareButton.addEventListener('click', () => {
+  disposables.add(() => share.dispose());
+  disposables.listen(shareButton, 'click', () => {
     const link = share.link();
     navigator.clipboard.writeText(link).then(
-      () => toaster.show(t('linkCopied')),
+      () => toaster.show(text().t('linkCopied')),
       // No clipboard (permissions, http): the link is in the address bar all the same.
-      () => toaster.show(t('linkInAddressBar')),
+      () => toaster.show(text().t('linkInAddressBar')),
     );
   });
 
-  exportButtons.csv.addEventListener('click', () => {
+  /** Runs an export on what is on screen (nothing before the first result). */
+  const onScreen = (exportIt: (now: NonNullable<ReturnType<TopbarDeps['current']>>) => void) => () => {
     exportMenu.open = false;
-    downloadText(`${fileStem()}-arrivals.csv`, 'text/csv', arrivalsCsv(deps.current().rows));
-  });
-  exportButtons.geojson.addEventListener('click', () => {
-    exportMenu.open = false;
-    downloadText(`${fileStem()}.geojson`, 'application/geo+json', JSON.stringify(trajectoryGeoJson(deps.current().trajectory)));
-  });
-  const picture = (size: 'screen' | 'print') => () => {
-    exportMenu.open = false;
-    const { scenario, trajectory } = deps.current();
-    const caption = `${scenario.name} · ${formatDateTime(trajectory.startDate, store.getState().clock.tHours)}`;
-    mapView.picture(deps.timelineEl.querySelector('svg'), caption, size).then(
-      (blob) => downloadBlob(`${fileStem()}${size === 'print' ? '-print' : ''}.png`, blob),
-      (err: unknown) => toaster.show((err as Error).message, { kind: 'error' }),
-    );
+    const now = deps.current();
+    if (now) exportIt(now);
   };
-  exportButtons.png.addEventListener('click', picture('screen'));
-  exportButtons.print.addEventListener('click', picture('print'));
+  disposables.listen(
+    exportButtons.csv,
+    'click',
+    onScreen(({ scenario, trajectory, rows }) => downloadText(`${fileStem(scenario, trajectory)}-arrivals.csv`, 'text/csv', arrivalsCsv(rows))),
+  );
+  disposables.listen(
+    exportButtons.geojson,
+    'click',
+    onScreen(({ scenario, trajectory }) => downloadText(`${fileStem(scenario, trajectory)}.geojson`, 'application/geo+json', JSON.stringify(trajectoryGeoJson(trajectory)))),
+  );
+  const picture = (size: 'screen' | 'print') =>
+    onScreen(({ scenario, trajectory }) => {
+      const caption = `${scenario.name} · ${text().dateTime(trajectory.startDate, store.getState().clock.tHours)}`;
+      const stem = fileStem(scenario, trajectory);
+      mapView.picture(deps.timelineEl.querySelector('svg'), caption, size).then(
+        (blob) => downloadBlob(`${stem}${size === 'print' ? '-print' : ''}.png`, blob),
+        (err: unknown) => toaster.show((err as Error).message, { kind: 'error' }),
+      );
+    });
+  disposables.listen(exportButtons.png, 'click', picture('screen'));
+  disposables.listen(exportButtons.print, 'click', picture('print'));
 
-  return {
-    share,
-    relabel() {
+  disposables.add(
+    followLanguage(store, ({ t }) => {
       storyButton.textContent = t('storyToggle');
       presentButton.textContent = t(presenting() ? 'presentationExit' : 'presentationToggle');
       if (!mapView.recorder.recording) recordButton.textContent = t('recordVideo');
@@ -159,7 +176,8 @@ export function mountTopbarActions(root: HTMLElement, deps: TopbarDeps): { share
       exportButtons.geojson.textContent = t('exportGeojson');
       exportButtons.png.textContent = t('exportPng');
       exportButtons.print.textContent = t('exportPngPrint');
-      storyPanel.relabel();
-    },
-  };
+    }),
+  );
+
+  return { share, dispose: () => disposables.dispose() };
 }

@@ -1,6 +1,7 @@
 /**
  * The map: offline basemap, the network, and the scenario's layers. `setScenario` when the model
- * result changes; `update` every frame with positions only.
+ * result changes (kept until the map has loaded, then applied); `update` every frame with positions
+ * only (nothing is drawn before the map has loaded).
  */
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
@@ -22,8 +23,17 @@ export const INITIAL_BOUNDS: [[number, number], [number, number]] = [
 
 const FIT_OPTIONS = { padding: { top: 16, left: 16, right: 16, bottom: 40 }, animate: false } as const;
 
+/** A popup's title and lines for each kind of thing on the map, by id. */
+export interface MapPopups {
+  crossing(id: string): [string, string[]];
+  deployment(id: string): [string, string[]];
+  group(id: string): [string, string[]];
+}
+
 export interface MapView {
   map: maplibregl.Map;
+  /** What the popups say (set once the results they describe exist). */
+  setPopups(popups: MapPopups): void;
   loaded: Promise<void>;
   setScenario(
     trajectory: Trajectory,
@@ -56,7 +66,8 @@ function popupContent(title: string, lines: readonly string[]): HTMLElement {
   return el;
 }
 
-export function createMapView(container: HTMLElement, data: LoadedData, describe: { crossing(id: string): [string, string[]]; deployment(id: string): [string, string[]]; group(id: string): [string, string[]] }): MapView {
+export function createMapView(container: HTMLElement, data: LoadedData): MapView {
+  let describe: MapPopups = { crossing: (id) => [id, []], deployment: (id) => [id, []], group: (id) => [id, []] };
   maplibregl.setWorkerUrl(workerUrl);
   const base = basemapStyle();
   const project = projectStyle(data);
@@ -74,6 +85,8 @@ export function createMapView(container: HTMLElement, data: LoadedData, describe
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'top-left');
 
   const loaded = new Promise<void>((resolve) => map.once('load', () => resolve()));
+  let isLoaded = false;
+  let pendingScenario: Parameters<MapView['setScenario']> | null = null;
   const crossingLabels = new Map<string, Label>();
   const groupLabels = new Map<string, Label>();
   const townLabels: Label[] = [];
@@ -95,6 +108,7 @@ export function createMapView(container: HTMLElement, data: LoadedData, describe
   });
 
   loaded.then(() => {
+    isLoaded = true;
     // The container has its final size only once the page is laid out: frame the view again.
     map.resize();
     map.fitBounds(INITIAL_BOUNDS, FIT_OPTIONS);
@@ -136,51 +150,65 @@ export function createMapView(container: HTMLElement, data: LoadedData, describe
       const [title, lines] = describe.crossing(id);
       popup.setLngLat(e.lngLat).setDOMContent(popupContent(title, lines)).addTo(map);
     });
+    if (pendingScenario) applyScenario(...pendingScenario);
+    pendingScenario = null;
   }).catch(reportError);
+
+  const applyScenario: MapView['setScenario'] = (trajectory, rows, marginColor, formatDate, groupName) => {
+    setScenarioLayers(map, data, trajectory, rows, marginColor);
+    const rowById = new Map(rows.map((r) => [r.crossing, r]));
+    const destinations = new Set(trajectory.groups.map((g) => g.destination));
+    const changed: Label[] = [];
+    for (const [id, label] of crossingLabels) {
+      const row = rowById.get(id);
+      const date = row?.lead?.p50 ?? row?.lead?.date ?? null;
+      const chance = row?.caravanFirstChance ?? null;
+      // The chance the caravan beats the troops, where it is not nil (the table lists every crossing's).
+      const percent = chance === null ? 0 : Math.round(chance * 100);
+      const text = (date ? ` · ${formatDate(date)}` : '') + (percent > 0 ? ` · ${percent} %` : '');
+      const destination = destinations.has(id);
+      if (label.detail.textContent !== text || label.element.classList.contains('destination') !== destination) changed.push(label);
+      label.detail.textContent = text;
+      label.element.classList.toggle('destination', destination);
+      label.priority = destination ? 0 : basePriority.get(id)!;
+    }
+    // Only labels whose text changed need measuring again (a forced layout of every label costs ~20 ms).
+    remeasure(changed);
+    tidy();
+    for (const label of groupLabels.values()) label.marker.remove();
+    groupLabels.clear();
+    for (const group of trajectory.groups) {
+      const label = createLabel(map, [group.route.vertices[0]![0], group.route.vertices[0]![1]], `group-label group-${group.id}`, groupName(group), 'left', 0);
+      // Groups often share a town: stack their labels instead of printing them on top of each other.
+      label.marker.setOffset([12, (groupLabels.size - (trajectory.groups.length - 1) / 2) * 15]);
+      // Hidden until the next update puts it beside its group.
+      label.element.hidden = true;
+      groupLabels.set(group.id, label);
+    }
+  };
 
   return {
     map,
     loaded,
-    setScenario(trajectory, rows, marginColor, formatDate, groupName) {
-      setScenarioLayers(map, data, trajectory, rows, marginColor);
-      const rowById = new Map(rows.map((r) => [r.crossing, r]));
-      const destinations = new Set(trajectory.groups.map((g) => g.destination));
-      const changed: Label[] = [];
-      for (const [id, label] of crossingLabels) {
-        const row = rowById.get(id);
-        const date = row?.lead?.p50 ?? row?.lead?.date ?? null;
-        const chance = row?.caravanFirstChance ?? null;
-        // The chance the caravan beats the troops, where it is not nil (the table lists every crossing's).
-        const percent = chance === null ? 0 : Math.round(chance * 100);
-        const text = (date ? ` · ${formatDate(date)}` : '') + (percent > 0 ? ` · ${percent} %` : '');
-        const destination = destinations.has(id);
-        if (label.detail.textContent !== text || label.element.classList.contains('destination') !== destination) changed.push(label);
-        label.detail.textContent = text;
-        label.element.classList.toggle('destination', destination);
-        label.priority = destination ? 0 : basePriority.get(id)!;
-      }
-      // Only labels whose text changed need measuring again (a forced layout of every label costs ~20 ms).
-      remeasure(changed);
-      tidy();
-      for (const label of groupLabels.values()) label.marker.remove();
-      groupLabels.clear();
-      for (const group of trajectory.groups) {
-        const label = createLabel(map, [group.route.vertices[0]![0], group.route.vertices[0]![1]], `group-label group-${group.id}`, groupName(group), 'left', 0);
-        // Groups often share a town: stack their labels instead of printing them on top of each other.
-        label.marker.setOffset([12, (groupLabels.size - (trajectory.groups.length - 1) / 2) * 15]);
-        // Hidden until the next update puts it beside its group.
-        label.element.hidden = true;
-        groupLabels.set(group.id, label);
-      }
+    setPopups(popups) {
+      describe = popups;
+    },
+    setScenario(...args) {
+      if (isLoaded) applyScenario(...args);
+      else pendingScenario = args;
     },
     update(view) {
+      if (!isLoaded) return;
       overlay.draw(view);
-      const present = new Set(view.positions.map((p) => p.group));
-      for (const [id, label] of groupLabels) label.element.hidden = !present.has(id);
-      for (const p of view.positions) {
-        const label = groupLabels.get(p.group);
-        if (!label) continue;
-        label.marker.setLngLat([p.lon, p.lat]);
+      // Labels follow their groups; only what changed is written (a frame while paused writes nothing).
+      for (const [id, label] of groupLabels) {
+        const p = view.positions.find((position) => position.group === id);
+        if (label.element.hidden !== !p) label.element.hidden = !p;
+        if (!p) continue;
+        if (label.lngLat[0] !== p.lon || label.lngLat[1] !== p.lat) {
+          label.lngLat = [p.lon, p.lat];
+          label.marker.setLngLat(label.lngLat);
+        }
         const text = ` ${p.headcount.toLocaleString()}`;
         if (label.detail.textContent !== text) label.detail.textContent = text;
       }

@@ -5,12 +5,12 @@
  * the clock moved (on software GL one repaint costs ~50 ms; this canvas ~1 ms).
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { FeatureCollection, Point } from 'geojson';
 import type { GroupPosition } from '../sim/sample';
 import type { PositionBand } from '../sim/ensemble';
 import type { Trajectory } from '../sim/run-scenario';
 import { routeSlice } from './map-layers';
 import { groupColor, pinnedColors } from './palette';
+import type { ObservedMarker, TroopMarker } from './time-markers';
 
 export interface MovingView {
   /** Markers and lines drawn this much larger (presentation mode on a projector). */
@@ -22,8 +22,10 @@ export interface MovingView {
   tHours: number;
   trajectory: Trajectory;
   positions: readonly GroupPosition[];
-  deployments: FeatureCollection<Point>;
-  observed: FeatureCollection<Point>;
+  /** Deployments at the instant (those with a null status are not drawn). */
+  troops: readonly TroopMarker[];
+  /** Observed nights; those up to the current local day are drawn. */
+  observed: readonly ObservedMarker[];
 }
 
 /** People walking in a column stretch over about 1.5 km per thousand; riding, over several. */
@@ -50,6 +52,14 @@ export interface MovingOverlay {
   /** What is drawn under a point (CSS pixels in the map): a group or a deployment, if any. */
   hitAt(x: number, y: number): { kind: 'group' | 'deployment'; id: string } | null;
   dispose(): void;
+}
+
+// Per trajectory, once: each group's colour index and track.
+const lookupCache = new WeakMap<Trajectory, { index: Map<string, number>; tracks: Map<string, Trajectory['groups'][number]> }>();
+function lookups(trajectory: Trajectory) {
+  let found = lookupCache.get(trajectory);
+  if (!found) lookupCache.set(trajectory, (found = { index: new Map(trajectory.groups.map((g, i) => [g.id, i])), tracks: new Map(trajectory.groups.map((g) => [g.id, g])) }));
+  return found;
 }
 
 export function createMovingOverlay(map: MapLibreMap): MovingOverlay {
@@ -90,8 +100,7 @@ export function createMovingOverlay(map: MapLibreMap): MovingOverlay {
     ctx.clearRect(0, 0, canvas.width, canvas.height);
     ctx.lineCap = 'round';
     ctx.lineJoin = 'round';
-    const index = new Map(view.trajectory.groups.map((g, i) => [g.id, i]));
-    const tracks = new Map(view.trajectory.groups.map((g) => [g.id, g]));
+    const { index, tracks } = lookups(view.trajectory);
     // Draw the biggest group last so it stays on top where routes overlap.
     const order = [...view.positions].sort((a, b) => a.headcount - b.headcount);
     for (const band of view.bands ?? []) {
@@ -133,8 +142,10 @@ export function createMovingOverlay(map: MapLibreMap): MovingOverlay {
         ctx.setLineDash([]);
       }
     });
-    for (const f of view.observed.features) {
-      const at = map.project(f.geometry.coordinates as [number, number]);
+    const today = Math.floor(view.tHours / 24);
+    for (const o of view.observed) {
+      if (o.day > today) continue;
+      const at = map.project([o.lon, o.lat]);
       ctx.beginPath();
       ctx.arc(at.x, at.y, 4, 0, Math.PI * 2);
       ctx.fillStyle = '#ffffff';
@@ -143,9 +154,9 @@ export function createMovingOverlay(map: MapLibreMap): MovingOverlay {
       ctx.strokeStyle = '#24292f';
       ctx.stroke();
     }
-    for (const f of view.deployments.features) {
-      const { status, headcount, id } = f.properties as { status: string; headcount: number; id: string };
-      const at = map.project(f.geometry.coordinates as [number, number]);
+    for (const { status, headcount, id, lon, lat } of view.troops) {
+      if (status === null) continue;
+      const at = map.project([lon, lat]);
       const r = deploymentRadius(headcount);
       ctx.beginPath();
       ctx.arc(at.x, at.y, r, 0, Math.PI * 2);
@@ -177,11 +188,12 @@ export function createMovingOverlay(map: MapLibreMap): MovingOverlay {
   const redraw = () => {
     if (last) draw(last);
   };
-  map.on('move', redraw);
-  map.on('resize', () => {
+  const onResize = () => {
     resize();
     redraw();
-  });
+  };
+  map.on('move', redraw);
+  map.on('resize', onResize);
   resize();
 
   return {
@@ -201,6 +213,7 @@ export function createMovingOverlay(map: MapLibreMap): MovingOverlay {
     },
     dispose() {
       map.off('move', redraw);
+      map.off('resize', onResize);
       canvas.remove();
     },
   };

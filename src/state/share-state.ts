@@ -22,9 +22,10 @@ import { parseScenario, ScenarioError, type Scenario } from '../sim/scenario';
 import { SCENARIO_LIMITS } from '../sim/scenario-limits';
 import { localDateAt } from '../sim/time';
 import { applyScenarioPatch, diffScenario, isPlainObject, jsonEqual, MAX_PATCH_DEPTH, PatchError } from './scenario-patch';
+import { MAX_PINNED_SCENARIOS as MAX_PINNED } from './store';
 
-/** Pinned scenarios a link can carry beside the one on screen. */
-export const MAX_PINNED = 4;
+/** Pinned scenarios a link can carry beside the one on screen: as many as the store keeps (one limit). */
+export { MAX_PINNED };
 /** Longest fragment decodeShareState reads; bounds the work a hostile link can cause. */
 export const MAX_SHARE_CHARS = 10_000;
 /**

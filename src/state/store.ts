@@ -1,10 +1,14 @@
 /**
- * The app's store (zustand/vanilla): scenario inputs, the clock, selection and UI state. Big arrays
- * (trajectories) are not kept here; they live in the model cache keyed by scenario.
+ * The app's store (zustand/vanilla): scenario inputs, the clock, pinned scenarios, the language.
+ * Big arrays (trajectories, ensembles) are not kept here; they live in the model cache keyed by
+ * scenario (src/app/model-cache.ts). An edit is validated here — by the scenario schema, then by
+ * `check` (references and routing) — and never runs the model.
  */
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { parseScenario, ScenarioError, type Scenario } from '../sim/scenario';
+import { FieldError } from '../sim/field-error';
+import { parseScenario, type Scenario } from '../sim/scenario';
 import { advance, clampRate, clampTime, type ClockState } from './clock';
+import { LOCALES, type Language } from './language';
 
 export interface AppState {
   /** The last valid scenario: what is on screen. */
@@ -16,8 +20,12 @@ export interface AppState {
   clock: ClockState;
   /** Scenarios pinned for comparison (at most MAX_PINNED_SCENARIOS). */
   pinned: readonly Scenario[];
+  /** The interface's language, and the locale its dates and numbers are written in. */
+  language: Language;
+  locale: string;
 }
 
+/** The one limit on pinned scenarios (the compare panel, the store and shared links all use it). */
 export const MAX_PINNED_SCENARIOS = 4;
 
 export interface AppActions {
@@ -35,23 +43,36 @@ export interface AppActions {
   /** Pins the scenario on screen; false when MAX_PINNED_SCENARIOS are pinned already. */
   pin(): boolean;
   unpin(index: number): void;
-  /** Replaces scenario, pinned list, preset and time at once (opening a shared link). */
+  /** Replaces scenario, pinned list, preset and time at once (opening a shared link); throws a FieldError (ScenarioError) when one is refused. */
   restore(state: { scenario: Scenario; pinned: readonly Scenario[]; presetId: string | null; tHours: number }): void;
+  setLanguage(language: Language): void;
 }
 
 export type AppStore = StoreApi<AppState & AppActions>;
 
-/**
- * @param check runs the model's own checks on a candidate scenario (references to places and
- *   crossings, reachability) and throws ScenarioError; a refused candidate never replaces the scenario.
- */
-export function createAppStore(initial: Scenario, presetId: string | null, check: (scenario: Scenario) => void = () => {}): AppStore {
+export interface AppStoreOptions {
+  scenario: Scenario;
+  presetId: string | null;
+  /**
+   * The model's checks on a candidate that passed the schema — references to places, groups and
+   * crossings, and that the routes exist — throwing a FieldError such as ScenarioError (planScenario does exactly this,
+   * without simulating). A refused candidate never replaces the scenario.
+   */
+  check?: (scenario: Scenario) => void;
+  language?: Language;
+}
+
+const DEFAULT_CLOCK: ClockState = { tHours: 0, playing: false, rateDaysPerSecond: 2, spanHours: 24 };
+
+export function createAppStore({ scenario: initial, presetId, check = () => {}, language = 'en' }: AppStoreOptions): AppStore {
   return createStore<AppState & AppActions>()((set, get) => ({
     scenario: initial,
     presetId,
     fieldErrors: {},
-    clock: { tHours: 0, playing: false, rateDaysPerSecond: 2, spanHours: 24 },
+    clock: DEFAULT_CLOCK,
     pinned: [],
+    language,
+    locale: LOCALES[language],
 
     applyScenario(next, field, nextPresetId = null) {
       try {
@@ -61,7 +82,7 @@ export function createAppStore(initial: Scenario, presetId: string | null, check
         set({ scenario, presetId: nextPresetId, fieldErrors: rest });
         return true;
       } catch (err) {
-        const reason = err instanceof ScenarioError ? err.reason : (err as Error).message;
+        const reason = err instanceof FieldError ? err.reason : (err as Error).message;
         set({ fieldErrors: { ...get().fieldErrors, [field]: reason } });
         return false;
       }
@@ -70,6 +91,7 @@ export function createAppStore(initial: Scenario, presetId: string | null, check
       set({ fieldErrors: { ...get().fieldErrors, [field]: reason } });
     },
     clearFieldError(field) {
+      if (!(field in get().fieldErrors)) return;
       const { [field]: _cleared, ...rest } = get().fieldErrors;
       set({ fieldErrors: rest });
     },
@@ -83,7 +105,7 @@ export function createAppStore(initial: Scenario, presetId: string | null, check
     },
     stepDays(days) {
       const clock = get().clock;
-      // Steps land on local midnight + the same hour, so a day step reads as "the next day".
+      // Steps keep the hour of the day, so a day step reads as "the next day".
       set({ clock: { ...clock, tHours: clampTime(clock, clock.tHours + days * 24) } });
     },
     togglePlay() {
@@ -91,6 +113,7 @@ export function createAppStore(initial: Scenario, presetId: string | null, check
     },
     setPlaying(playing) {
       const clock = get().clock;
+      if (clock.playing === playing) return;
       const atEnd = clock.tHours >= clock.spanHours;
       set({ clock: { ...clock, playing, tHours: playing && atEnd ? 0 : clock.tHours } });
     },
@@ -114,7 +137,16 @@ export function createAppStore(initial: Scenario, presetId: string | null, check
     restore(state) {
       check(state.scenario);
       state.pinned.forEach(check);
-      set({ scenario: state.scenario, pinned: state.pinned.slice(0, MAX_PINNED_SCENARIOS), presetId: state.presetId, fieldErrors: {}, clock: { ...get().clock, tHours: Math.max(0, state.tHours), playing: false } });
+      set({
+        scenario: state.scenario,
+        pinned: state.pinned.slice(0, MAX_PINNED_SCENARIOS),
+        presetId: state.presetId,
+        fieldErrors: {},
+        clock: { ...get().clock, tHours: Math.max(0, state.tHours), playing: false },
+      });
+    },
+    setLanguage(next) {
+      if (next !== get().language) set({ language: next, locale: LOCALES[next] });
     },
   }));
 }

@@ -3,9 +3,10 @@
  * and main groups, troops in the sector then, and the readiness margin (who is there first).
  */
 import type { ArrivalRow } from '../sim/arrival-table';
+import type { AppStore } from '../state/store';
+import { Disposables, followLanguage, type Control } from './control';
 import { el, setText } from './dom';
-import { formatNumber, formatShortDate, formatSignedDays } from './format';
-import { t, type MessageKey } from './i18n';
+import { textFor, type MessageKey } from './i18n';
 
 type SortKey = 'name' | 'routeKm' | 'lead' | 'main' | 'troops' | 'margin';
 
@@ -70,7 +71,13 @@ export function marginClass(row: ArrivalRow): 'troops-first' | 'caravan-first' |
   return row.marginDays >= 0 ? 'troops-first' : 'caravan-first';
 }
 
-export function mountArrivalTable(root: HTMLElement, onSelect: (crossing: string) => void): { update(rows: readonly ArrivalRow[], destinations: ReadonlySet<string>): void; relabel(): void; dispose(): void } {
+export interface ArrivalTable extends Control {
+  /** Shows these rows (the crossings the groups head for stand out); the sort order stays. */
+  update(rows: readonly ArrivalRow[], destinations: ReadonlySet<string>): void;
+}
+
+export function mountArrivalTable(root: HTMLElement, store: AppStore, onSelect: (crossing: string) => void): ArrivalTable {
+  const disposables = new Disposables();
   const section = el('section', { className: 'panel arrivals-panel', attrs: { 'aria-labelledby': 'arrivals-heading' } });
   const heading = el('h2', { attrs: { id: 'arrivals-heading' } });
   const note = el('p', { className: 'panel-note' });
@@ -82,6 +89,7 @@ export function mountArrivalTable(root: HTMLElement, onSelect: (crossing: string
   const scroller = el('div', { className: 'table-scroll' }, [table]);
   section.append(heading, note, scroller);
   root.append(section);
+  disposables.add(() => section.remove());
 
   let sort: { key: SortKey; descending: boolean } = { key: 'routeKm', descending: false };
   let rows: readonly ArrivalRow[] = [];
@@ -89,7 +97,7 @@ export function mountArrivalTable(root: HTMLElement, onSelect: (crossing: string
   const headerButtons = new Map<SortKey, { th: HTMLTableCellElement; button: HTMLButtonElement }>();
   for (const column of columns) {
     const button = el('button', { className: 'sort-button', attrs: { type: 'button' } });
-    button.addEventListener('click', () => {
+    disposables.listen(button, 'click', () => {
       sort = { key: column.key, descending: sort.key === column.key ? !sort.descending : false };
       render();
     });
@@ -98,7 +106,15 @@ export function mountArrivalTable(root: HTMLElement, onSelect: (crossing: string
     headerButtons.set(column.key, { th, button });
   }
 
+  // One listener for every row's name button (rows are rebuilt with each result).
+  disposables.listen(body, 'click', (e) => {
+    const button = (e.target as Element).closest('button.link-button');
+    const crossing = button?.closest('tr')?.dataset.crossing;
+    if (crossing) onSelect(crossing);
+  });
+
   const render = () => {
+    const { t, number, shortDate, signedDays } = textFor(store.getState().language);
     for (const [key, { th, button }] of headerButtons) {
       const column = columns.find((c) => c.key === key)!;
       th.setAttribute('aria-sort', sort.key === key ? (sort.descending ? 'descending' : 'ascending') : 'none');
@@ -115,16 +131,15 @@ export function mountArrivalTable(root: HTMLElement, onSelect: (crossing: string
         const tr = el('tr', { className: destinations.has(row.crossing) ? 'destination' : '' });
         tr.dataset.crossing = row.crossing;
         const nameButton = el('button', { className: 'link-button', text: row.name, attrs: { type: 'button', title: t('showOnMap') } });
-        nameButton.addEventListener('click', () => onSelect(row.crossing));
         const nameCell = el('th', { attrs: { scope: 'row' } }, [nameButton, el('span', { className: 'sector', text: row.sector })]);
         const dateCell = (g: ArrivalRow['lead'], field: string) => {
           const iso = groupDate(g);
           const td = el('td', { className: 'date' });
           td.dataset.field = field;
           if (iso) {
-            const time = el('time', { text: formatShortDate(iso), attrs: { datetime: iso } });
+            const time = el('time', { text: shortDate(iso), attrs: { datetime: iso } });
             td.append(time);
-            if (g?.p10 && g.p90) td.append(el('span', { className: 'range', text: `${formatShortDate(g.p10)}–${formatShortDate(g.p90)}` }));
+            if (g?.p10 && g.p90) td.append(el('span', { className: 'range', text: `${shortDate(g.p10)}–${shortDate(g.p90)}` }));
             const strip = g ? distributionStrip(g) : null;
             if (strip) td.append(strip);
             td.dataset.value = iso;
@@ -133,41 +148,39 @@ export function mountArrivalTable(root: HTMLElement, onSelect: (crossing: string
         };
         const leadCell = dateCell(row.lead, 'lead');
         const mainCell = dateCell(row.main ?? row.lead, 'p50');
-        const troops = el('td', { className: 'numeric', text: row.troopsAtArrival === null ? '—' : formatNumber(row.troopsAtArrival) });
+        const troops = el('td', { className: 'numeric', text: row.troopsAtArrival === null ? '—' : number(row.troopsAtArrival) });
         const margin = el('td', { className: `numeric margin ${marginClass(row)}` });
         margin.dataset.field = 'margin';
         if (row.marginDays !== null) {
           margin.dataset.value = String(row.marginDays);
-          margin.append(el('span', { text: formatSignedDays(row.marginDays) }), el('span', { className: 'visually-hidden', text: ` ${t(row.marginDays >= 0 ? 'troopsFirst' : 'caravanFirst')}` }));
+          margin.append(el('span', { text: signedDays(row.marginDays) }), el('span', { className: 'visually-hidden', text: ` ${t(row.marginDays >= 0 ? 'troopsFirst' : 'caravanFirst')}` }));
           margin.title = t(row.marginDays >= 0 ? 'troopsFirst' : 'caravanFirst');
           if (row.caravanFirstChance !== null) {
-            const chance = el('span', { className: 'chance', text: `${formatNumber(row.caravanFirstChance * 100)} %` });
-            chance.title = t('chanceFirst', { percent: formatNumber(row.caravanFirstChance * 100) });
+            const chance = el('span', { className: 'chance', text: `${number(row.caravanFirstChance * 100)} %` });
+            chance.title = t('chanceFirst', { percent: number(row.caravanFirstChance * 100) });
             margin.append(chance);
           }
         } else margin.textContent = '—';
-        tr.append(nameCell, el('td', { className: 'numeric', text: formatNumber(row.routeKm) }), leadCell, mainCell, troops, margin);
+        tr.append(nameCell, el('td', { className: 'numeric', text: number(row.routeKm) }), leadCell, mainCell, troops, margin);
         return tr;
       }),
     );
   };
 
-  const relabel = () => {
-    heading.textContent = t('arrivalsHeading');
-    note.textContent = t('arrivalsNote');
-    caption.textContent = t('arrivalsHeading');
-    render();
-  };
-  relabel();
+  disposables.add(
+    followLanguage(store, ({ t }) => {
+      heading.textContent = t('arrivalsHeading');
+      note.textContent = t('arrivalsNote');
+      caption.textContent = t('arrivalsHeading');
+      render();
+    }),
+  );
   return {
     update(next, nextDestinations) {
       rows = next;
       destinations = nextDestinations;
       render();
     },
-    relabel,
-    dispose() {
-      section.remove();
-    },
+    dispose: () => disposables.dispose(),
   };
 }

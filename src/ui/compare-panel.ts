@@ -9,9 +9,11 @@ import { daysBetween } from '../sim/time';
 import type { AppStore } from '../state/store';
 import { MAX_PINNED_SCENARIOS } from '../state/store';
 import { onScreenColor, pinnedColors } from '../map/palette';
+import { comparisonCsv } from '../sim/export';
+import { Disposables, followLanguage, type Control } from './control';
+import { downloadText } from './download';
 import { el } from './dom';
-import { formatShortDate, formatSignedDays } from './format';
-import { t } from './i18n';
+import { textFor } from './i18n';
 
 export interface ComparedScenario {
   name: string;
@@ -23,7 +25,13 @@ const comparisonColors = [onScreenColor, ...pinnedColors];
 
 const dateOf = (row: ArrivalRow | undefined) => row?.main?.p50 ?? row?.main?.date ?? row?.lead?.p50 ?? row?.lead?.date ?? null;
 
-export function mountComparePanel(root: HTMLElement, store: AppStore, onExport: () => void): { update(current: ComparedScenario, pinned: readonly ComparedScenario[]): void; relabel(): void } {
+export interface ComparePanel extends Control {
+  /** The scenario on screen and the pinned ones, side by side. */
+  update(current: ComparedScenario, pinned: readonly ComparedScenario[]): void;
+}
+
+export function mountComparePanel(root: HTMLElement, store: AppStore): ComparePanel {
+  const disposables = new Disposables();
   const section = el('section', { className: 'panel compare-panel', testid: 'compare-panel', attrs: { 'aria-labelledby': 'compare-heading' } });
   const heading = el('h2', { attrs: { id: 'compare-heading' } });
   const note = el('p', { className: 'panel-note' });
@@ -36,19 +44,30 @@ export function mountComparePanel(root: HTMLElement, store: AppStore, onExport: 
   chart.setAttribute('role', 'img');
   section.append(heading, note, el('div', { className: 'file-row' }, [pinButton, exportButton]), pinnedList, table, chart);
   root.append(section);
-  pinButton.addEventListener('click', () => store.getState().pin());
-  exportButton.addEventListener('click', onExport);
+  disposables.add(() => section.remove());
+  disposables.listen(pinButton, 'click', () => store.getState().pin());
+  // The comparison as shown, one row per scenario, crossing and group.
+  disposables.listen(exportButton, 'click', () => {
+    if (!last) return;
+    downloadText('comparison.csv', 'text/csv', comparisonCsv([last.current, ...last.pinned].map((c) => ({ scenarioName: c.name, rows: c.rows }))));
+  });
+  // One listener for the unpin buttons (the list is rebuilt with each change).
+  disposables.listen(pinnedList, 'click', (e) => {
+    const index = (e.target as Element).closest<HTMLElement>('button.unpin')?.dataset.index;
+    if (index !== undefined) store.getState().unpin(Number(index));
+  });
 
   let last: { current: ComparedScenario; pinned: readonly ComparedScenario[] } | null = null;
   const render = () => {
     if (!last) return;
+    const { t, shortDate, signedDays } = textFor(store.getState().language);
     const { current, pinned } = last;
     pinButton.disabled = pinned.length >= MAX_PINNED_SCENARIOS;
     section.classList.toggle('empty', pinned.length === 0);
     pinnedList.replaceChildren(
       ...pinned.map((p, i) => {
         const unpin = el('button', { className: 'unpin', text: '×', attrs: { type: 'button', 'aria-label': t('unpin', { name: p.name }) } });
-        unpin.addEventListener('click', () => store.getState().unpin(i));
+        unpin.dataset.index = String(i);
         const swatch = el('span', { className: 'swatch', attrs: { 'aria-hidden': 'true' } });
         swatch.style.background = comparisonColors[i + 1]!;
         return el('li', {}, [swatch, el('span', { text: p.name }), unpin]);
@@ -74,16 +93,16 @@ export function mountComparePanel(root: HTMLElement, store: AppStore, onExport: 
         const td = el('td', { className: 'date' });
         td.dataset.scenario = String(i);
         if (date) {
-          td.append(el('time', { text: formatShortDate(date), attrs: { datetime: date } }));
+          td.append(el('time', { text: shortDate(date), attrs: { datetime: date } }));
           const g = row?.main ?? row?.lead;
-          if (g?.p10 && g.p90) td.append(el('span', { className: 'range', text: `${formatShortDate(g.p10)}–${formatShortDate(g.p90)}` }));
+          if (g?.p10 && g.p90) td.append(el('span', { className: 'range', text: `${shortDate(g.p10)}–${shortDate(g.p90)}` }));
           if (i > 0 && base) {
             const diff = daysBetween(base, date);
-            const span = el('span', { className: 'diff', text: `${formatSignedDays(diff)} d` });
+            const span = el('span', { className: 'diff', text: `${signedDays(diff)} d` });
             span.dataset.field = 'diff';
             td.append(span);
           }
-          if (row?.marginDays !== null && row?.marginDays !== undefined) td.append(el('span', { className: 'range', text: `${t('colMargin')} ${formatSignedDays(row.marginDays)}` }));
+          if (row?.marginDays !== null && row?.marginDays !== undefined) td.append(el('span', { className: 'range', text: `${t('colMargin')} ${signedDays(row.marginDays)}` }));
         } else td.textContent = '—';
         tr.append(td);
       });
@@ -115,22 +134,23 @@ export function mountComparePanel(root: HTMLElement, store: AppStore, onExport: 
         svg.append('circle').attr('cx', x(new Date(`${date}T12:00:00Z`))).attr('cy', y(id)! + rowH / 2).attr('r', 4.5).attr('fill', comparisonColors[i]!).attr('stroke', '#fff');
       });
     }
-    svg.append('g').attr('transform', `translate(0,${crossings.length * rowH + 2})`).call(axisBottom(x).ticks(5).tickFormat((d) => formatShortDate((d as Date).toISOString().slice(0, 10))));
+    svg.append('g').attr('transform', `translate(0,${crossings.length * rowH + 2})`).call(axisBottom(x).ticks(5).tickFormat((d) => shortDate((d as Date).toISOString().slice(0, 10))));
   };
 
-  const relabel = () => {
-    heading.textContent = t('compareHeading');
-    note.textContent = t('compareNote');
-    pinButton.textContent = t('pinScenario');
-    exportButton.textContent = t('exportComparison');
-    render();
-  };
-  relabel();
+  disposables.add(
+    followLanguage(store, ({ t }) => {
+      heading.textContent = t('compareHeading');
+      note.textContent = t('compareNote');
+      pinButton.textContent = t('pinScenario');
+      exportButton.textContent = t('exportComparison');
+      render();
+    }),
+  );
   return {
     update(current, pinned) {
       last = { current, pinned };
       render();
     },
-    relabel,
+    dispose: () => disposables.dispose(),
   };
 }

@@ -2,11 +2,10 @@
  * Ensemble controls: how many runs, the seed, the spread of the daily speeds; a progress bar while
  * the worker runs, and what the last result was.
  */
-import type { Scenario } from '../sim/scenario';
-import type { AppStore } from '../state/store';
+import type { AppState, AppStore } from '../state/store';
+import { Disposables, followLanguage, followState, type Control } from './control';
 import { el, setText } from './dom';
-import { formatNumber } from './format';
-import { t } from './i18n';
+import { textFor } from './i18n';
 
 export const RUN_COUNTS = [100, 500, 1000, 2000, 5000, 10000] as const;
 
@@ -23,17 +22,18 @@ export interface EnsembleStatus {
   message?: string;
 }
 
-export function mountEnsemblePanel(
-  root: HTMLElement,
-  store: AppStore,
-  initial: EnsembleSettings,
-  onSettings: (settings: EnsembleSettings) => void,
-): { update(status: EnsembleStatus, scenario: Scenario): void; relabel(): void } {
+export interface EnsemblePanel extends Control {
+  /** Shows the worker's progress or the last result's state. */
+  update(status: EnsembleStatus): void;
+}
+
+export function mountEnsemblePanel(root: HTMLElement, store: AppStore, initial: EnsembleSettings, onSettings: (settings: EnsembleSettings) => void): EnsemblePanel {
+  const disposables = new Disposables();
   const section = el('section', { className: 'panel ensemble-panel', attrs: { 'aria-labelledby': 'ensemble-heading' } });
   const heading = el('h2', { attrs: { id: 'ensemble-heading' } });
   const note = el('p', { className: 'panel-note' });
   const runsLabel = el('label', { attrs: { for: 'ensemble-runs' } });
-  const runs = el('select', { testid: 'ensemble-runs', attrs: { id: 'ensemble-runs' } }, RUN_COUNTS.map((n) => el('option', { text: formatNumber(n), attrs: { value: String(n) } })));
+  const runs = el('select', { testid: 'ensemble-runs', attrs: { id: 'ensemble-runs' } }, RUN_COUNTS.map((n) => el('option', { attrs: { value: String(n) } })));
   runs.value = String(initial.runs);
   const seedLabel = el('label', { attrs: { for: 'ensemble-seed' } });
   const seed = el('input', { testid: 'ensemble-seed', attrs: { id: 'ensemble-seed', type: 'number', step: '1', value: String(initial.seed) } });
@@ -57,16 +57,18 @@ export function mountEnsemblePanel(
     status,
   );
   root.append(section);
+  disposables.add(() => section.remove());
+  const text = () => textFor(store.getState().language);
 
   let settings = { ...initial };
-  runs.addEventListener('change', () => {
+  disposables.listen(runs, 'change', () => {
     settings = { ...settings, runs: Number(runs.value) };
     onSettings(settings);
   });
-  seed.addEventListener('input', () => {
+  disposables.listen(seed, 'input', () => {
     const value = Number(seed.value);
     if (seed.value.trim() === '' || !Number.isInteger(value) || Math.abs(value) > 2 ** 31 - 1) {
-      seedError.textContent = t('errSeed');
+      seedError.textContent = text().t('errSeed');
       seed.setAttribute('aria-invalid', 'true');
       return;
     }
@@ -75,10 +77,10 @@ export function mountEnsemblePanel(
     settings = { ...settings, seed: value };
     onSettings(settings);
   });
-  spread.addEventListener('input', () => {
+  disposables.listen(spread, 'input', () => {
     const value = Number(spread.value);
     if (spread.value.trim() === '' || !(value >= 0 && value <= 100)) {
-      spreadError.textContent = t('errSpread');
+      spreadError.textContent = text().t('errSpread');
       spread.setAttribute('aria-invalid', 'true');
       return;
     }
@@ -89,42 +91,46 @@ export function mountEnsemblePanel(
   });
 
   let lastStatus: EnsembleStatus = { state: 'idle', done: 0, total: 0 };
-  const render = (scenario: Scenario | null) => {
+  const renderStatus = () => {
     const s = lastStatus;
+    const { t, number } = text();
     progress.max = Math.max(1, s.total);
     progress.value = s.done;
     progress.hidden = s.state !== 'running';
     setText(
       status,
       s.state === 'running'
-        ? t('ensembleRunning', { done: formatNumber(s.done), total: formatNumber(s.total) })
+        ? t('ensembleRunning', { done: number(s.done), total: number(s.total) })
         : s.state === 'done'
-          ? t('ensembleDone', { total: formatNumber(s.total), seconds: formatNumber((s.elapsedMs ?? 0) / 1000, 1) })
+          ? t('ensembleDone', { total: number(s.total), seconds: number((s.elapsedMs ?? 0) / 1000, 1) })
           : s.state === 'failed'
             ? (s.message ?? '')
             : '',
     );
-    if (scenario && document.activeElement !== spread && spread.getAttribute('aria-invalid') !== 'true') {
-      const percent = String(Math.round(scenario.uncertainty.speedSpread * 100));
-      if (spread.value !== percent) spread.value = percent;
-    }
   };
-  let lastScenario: Scenario | null = null;
-  const relabel = () => {
-    heading.textContent = t('ensembleHeading');
-    note.textContent = t('ensembleNote');
-    runsLabel.textContent = t('ensembleRuns');
-    seedLabel.textContent = t('ensembleSeed');
-    spreadLabel.textContent = t('ensembleSpread');
-    render(lastScenario);
+  /** The spread of the scenario on screen, unless the person is typing one or it is refused. */
+  const showSpread = (state: AppState) => {
+    if (document.activeElement === spread || spread.getAttribute('aria-invalid') === 'true') return;
+    const percent = String(Math.round(state.scenario.uncertainty.speedSpread * 100));
+    if (spread.value !== percent) spread.value = percent;
   };
-  relabel();
+  disposables.add(
+    followLanguage(store, ({ t, number }) => {
+      heading.textContent = t('ensembleHeading');
+      note.textContent = t('ensembleNote');
+      runsLabel.textContent = t('ensembleRuns');
+      seedLabel.textContent = t('ensembleSeed');
+      spreadLabel.textContent = t('ensembleSpread');
+      runs.querySelectorAll('option').forEach((option) => (option.textContent = number(Number(option.value))));
+      renderStatus();
+    }),
+  );
+  disposables.add(followState(store, (s) => [s.scenario], showSpread));
   return {
-    update(next, scenario) {
+    update(next) {
       lastStatus = next;
-      lastScenario = scenario;
-      render(scenario);
+      renderStatus();
     },
-    relabel,
+    dispose: () => disposables.dispose(),
   };
 }

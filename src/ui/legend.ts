@@ -1,21 +1,25 @@
 /** The map's key: groups, route, crossings by who is there first, troops by status, observed nights. */
 import { groupColors, marginColors } from '../map/palette';
+import type { AppStore } from '../state/store';
+import { Disposables, followLanguage, type Control } from './control';
 import { el } from './dom';
-import { t, type MessageKey } from './i18n';
+import type { MessageKey, Text } from './i18n';
 
-export function mountLegend(root: HTMLElement): { relabel(): void } {
+export function mountLegend(root: HTMLElement, store: AppStore): Control {
+  const disposables = new Disposables();
   // Closed by default: open, it would cover northern Mexico; one click shows it.
   const box = el('details', { className: 'legend' });
   const heading = el('summary', { className: 'legend-heading' });
   const list = el('ul');
   box.append(heading, list);
   root.append(box);
-  const item = (swatchClass: string, color: string, key: MessageKey) => {
-    const swatch = el('span', { className: `swatch ${swatchClass}`, attrs: { 'aria-hidden': 'true' } });
-    swatch.style.setProperty('--c', color);
-    return el('li', {}, [swatch, el('span', { text: t(key) })]);
-  };
-  const relabel = () => {
+  disposables.add(() => box.remove());
+  const relabel = ({ t }: Text) => {
+    const item = (swatchClass: string, color: string, key: MessageKey) => {
+      const swatch = el('span', { className: `swatch ${swatchClass}`, attrs: { 'aria-hidden': 'true' } });
+      swatch.style.setProperty('--c', color);
+      return el('li', {}, [swatch, el('span', { text: t(key) })]);
+    };
     heading.textContent = t('legendHeading');
     list.replaceChildren(
       item('dot', groupColors.main!, 'legendGroup'),
@@ -27,6 +31,6 @@ export function mountLegend(root: HTMLElement): { relabel(): void } {
       item('dash', '#b5523b', 'legendRisky'),
     );
   };
-  relabel();
-  return { relabel };
+  disposables.add(followLanguage(store, relabel));
+  return disposables;
 }

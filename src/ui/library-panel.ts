@@ -6,12 +6,15 @@ import { scenarioFileName, scenarioFromFile, scenarioToFile } from '../data/scen
 import type { Scenario } from '../sim/scenario';
 import { LibraryError, type SavedScenario, type ScenarioLibrary } from '../state/saved-scenarios';
 import type { AppStore } from '../state/store';
+import { Disposables, followLanguage, type Control } from './control';
 import { el } from './dom';
 import { downloadText } from './download';
-import { t } from './i18n';
+import { textFor, type Text } from './i18n';
 import type { Toaster } from './toast';
 
-export function mountLibraryPanel(root: HTMLElement, store: AppStore, openLibrary: () => Promise<ScenarioLibrary>, toaster: Toaster): { relabel(): void } {
+export function mountLibraryPanel(root: HTMLElement, store: AppStore, openLibrary: () => Promise<ScenarioLibrary>, toaster: Toaster): Control {
+  const disposables = new Disposables();
+  const t: Text['t'] = (key, params) => textFor(store.getState().language).t(key, params);
   const section = el('section', { className: 'panel library-panel', testid: 'library-panel', attrs: { 'aria-labelledby': 'library-heading' } });
   const heading = el('h2', { attrs: { id: 'library-heading' } });
   const nameLabel = el('label', { attrs: { for: 'save-name' } });
@@ -25,9 +28,11 @@ export function mountLibraryPanel(root: HTMLElement, store: AppStore, openLibrar
   const exportButton = el('button', { testid: 'export-scenario', attrs: { type: 'button' } });
   section.append(heading, el('div', { className: 'save-row' }, [nameLabel, nameInput, saveButton]), list, el('div', { className: 'file-row' }, [importLabel, exportButton]));
   root.append(section);
+  disposables.add(() => section.remove());
 
   let library: ScenarioLibrary | null = null;
   const lib = async () => (library ??= await openLibrary());
+  disposables.add(() => library?.close());
   const report = (err: unknown) => toaster.show(err instanceof LibraryError ? err.message : t('libraryFailed', { reason: (err as Error).message }), { kind: 'error' });
 
   const renderList = async () => {
@@ -75,7 +80,7 @@ export function mountLibraryPanel(root: HTMLElement, store: AppStore, openLibrar
     await renderList();
     toaster.show(t('saved', { name: saved.name }));
   };
-  saveButton.addEventListener('click', () => {
+  disposables.listen(saveButton, 'click', () => {
     save().catch(report);
   });
   const importChosenFile = async () => {
@@ -90,22 +95,23 @@ export function mountLibraryPanel(root: HTMLElement, store: AppStore, openLibrar
     if (store.getState().applyScenario(result.scenario, 'import')) toaster.show(t('imported', { name: file.name }));
     else toaster.show(`${file.name}: ${store.getState().fieldErrors.import ?? ''}`, { kind: 'error' });
   };
-  importInput.addEventListener('change', () => {
+  disposables.listen(importInput, 'change', () => {
     importChosenFile().catch((err: unknown) => toaster.show(t('libraryFailed', { reason: (err as Error).message }), { kind: 'error' }));
   });
-  exportButton.addEventListener('click', () => {
+  disposables.listen(exportButton, 'click', () => {
     const scenario: Scenario = store.getState().scenario;
     downloadText(scenarioFileName(scenario), 'application/json', scenarioToFile(scenario));
   });
 
-  const relabel = () => {
-    heading.textContent = t('libraryHeading');
-    nameLabel.textContent = t('saveAs');
-    saveButton.textContent = t('save');
-    importText.textContent = t('importFile');
-    exportButton.textContent = t('exportFile');
-    void renderList().catch(report);
-  };
-  relabel();
-  return { relabel };
+  disposables.add(
+    followLanguage(store, () => {
+      heading.textContent = t('libraryHeading');
+      nameLabel.textContent = t('saveAs');
+      saveButton.textContent = t('save');
+      importText.textContent = t('importFile');
+      exportButton.textContent = t('exportFile');
+      renderList().catch(report);
+    }),
+  );
+  return disposables;
 }

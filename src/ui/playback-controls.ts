@@ -1,21 +1,29 @@
 /**
  * Play/pause, playback rate (simulated days per second), steps by a day or a week, and the current
  * date. The date is also announced to screen readers when playback stops or a step lands.
+ * `showTime` is called by the frame (the clock moves every frame while playing); everything else
+ * follows the store.
  */
 import type { AppState, AppStore } from '../state/store';
 import { MAX_RATE_DAYS_PER_SECOND, MIN_RATE_DAYS_PER_SECOND } from '../state/clock';
 import { localDateAt } from '../sim/time';
+import { Disposables, followLanguage, followState, type Control } from './control';
 import { el, setText } from './dom';
-import { formatDateTime, formatNumber } from './format';
-import { t } from './i18n';
+import { textFor, type Text } from './i18n';
 
 export const RATES = [0.25, 0.5, 1, 2, 3, 5, 7, 10, 15, 20, 30] as const;
 
-export function mountPlaybackControls(root: HTMLElement, store: AppStore): { update(state: AppState, startDate: string): void; relabel(): void; dispose(): void } {
+export interface PlaybackControls extends Control {
+  /** Shows the clock's time for a run starting on `startDate` (writes only the text that changed). */
+  showTime(state: AppState, startDate: string): void;
+}
+
+export function mountPlaybackControls(root: HTMLElement, store: AppStore): PlaybackControls {
+  const disposables = new Disposables();
   const play = el('button', { className: 'play-toggle', testid: 'play-toggle', attrs: { type: 'button', 'aria-pressed': 'false' } });
   const stepButtons = ([-7, -1, 1, 7] as const).map((days) => {
     const button = el('button', { className: 'step', attrs: { type: 'button' } });
-    button.addEventListener('click', () => store.getState().stepDays(days));
+    disposables.listen(button, 'click', () => store.getState().stepDays(days));
     return { days, button };
   });
   const rateLabel = el('label', { attrs: { for: 'playback-rate' } });
@@ -30,15 +38,24 @@ export function mountPlaybackControls(root: HTMLElement, store: AppStore): { upd
     announcer,
   ]);
   root.append(bar);
+  disposables.add(() => bar.remove());
 
-  play.addEventListener('click', () => store.getState().togglePlay());
-  rate.addEventListener('change', () => store.getState().setRate(Number(rate.value)));
+  disposables.listen(play, 'click', () => store.getState().togglePlay());
+  disposables.listen(rate, 'change', () => store.getState().setRate(Number(rate.value)));
 
   let lastAnnounced = '';
-  let lastPlaying = false;
-  const relabel = () => {
+  const showPlaying = (state: AppState) => {
+    const { t } = textFor(state.language);
+    const { playing } = state.clock;
+    setText(play, playing ? '❚❚' : '▶');
+    play.setAttribute('aria-pressed', String(playing));
+    play.setAttribute('aria-label', t(playing ? 'pause' : 'play'));
+    play.title = `${t(playing ? 'pause' : 'play')} (${t('spaceKey')})`;
+    if (rate.value !== String(state.clock.rateDaysPerSecond)) rate.value = String(state.clock.rateDaysPerSecond);
+  };
+  const relabel = ({ t, number }: Text) => {
     rateLabel.textContent = t('rateLabel');
-    rate.replaceChildren(...RATES.map((r) => el('option', { text: t('rateOption', { n: formatNumber(r, r < 1 ? 2 : 0) }), attrs: { value: String(r) } })));
+    rate.replaceChildren(...RATES.map((r) => el('option', { text: t('rateOption', { n: number(r, r < 1 ? 2 : 0) }), attrs: { value: String(r) } })));
     for (const { days, button } of stepButtons) {
       button.textContent = days === -7 ? '«' : days === -1 ? '‹' : days === 1 ? '›' : '»';
       const label = t(Math.abs(days) === 7 ? (days < 0 ? 'stepWeekBack' : 'stepWeekForward') : days < 0 ? 'stepDayBack' : 'stepDayForward');
@@ -46,34 +63,25 @@ export function mountPlaybackControls(root: HTMLElement, store: AppStore): { upd
       button.title = label;
     }
     rate.title = t('rateHint', { min: MIN_RATE_DAYS_PER_SECOND, max: MAX_RATE_DAYS_PER_SECOND });
-    lastPlaying = !store.getState().clock.playing;
+    showPlaying(store.getState());
   };
-  relabel();
+  disposables.add(followLanguage(store, relabel));
+  disposables.add(followState(store, (s) => [s.clock.playing, s.clock.rateDaysPerSecond], showPlaying));
 
   return {
-    update(state, startDate) {
+    showTime(state, startDate) {
       const { clock } = state;
+      const text = textFor(state.language);
       const iso = localDateAt(startDate, clock.tHours);
       setText(clockDate, iso);
-      clockDate.setAttribute('datetime', iso);
-      setText(clockDetail, formatDateTime(startDate, clock.tHours));
-      if (clock.playing !== lastPlaying) {
-        lastPlaying = clock.playing;
-        setText(play, clock.playing ? '❚❚' : '▶');
-        play.setAttribute('aria-pressed', String(clock.playing));
-        play.setAttribute('aria-label', t(clock.playing ? 'pause' : 'play'));
-        play.title = `${t(clock.playing ? 'pause' : 'play')} (${t('spaceKey')})`;
-      }
-      if (rate.value !== String(clock.rateDaysPerSecond)) rate.value = String(clock.rateDaysPerSecond);
+      if (clockDate.getAttribute('datetime') !== iso) clockDate.setAttribute('datetime', iso);
+      setText(clockDetail, text.dateTime(startDate, clock.tHours));
       // Announce the date when it settles (not 60 times a second while playing).
       if (!clock.playing && iso !== lastAnnounced) {
         lastAnnounced = iso;
-        announcer.textContent = formatDateTime(startDate, clock.tHours);
+        announcer.textContent = text.dateTime(startDate, clock.tHours);
       }
     },
-    relabel,
-    dispose() {
-      bar.remove();
-    },
+    dispose: () => disposables.dispose(),
   };
 }

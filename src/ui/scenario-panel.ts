@@ -7,8 +7,9 @@ import { findNode } from '../sim/network';
 import type { Scenario } from '../sim/scenario';
 import type { CrossingInfo } from '../sim/world';
 import type { AppState, AppStore } from '../state/store';
-import { el } from './dom';
-import { localized, t, type MessageKey } from './i18n';
+import { Disposables, followLanguage, followState, type Control } from './control';
+import { el, setText } from './dom';
+import { textFor, type MessageKey, type Text } from './i18n';
 
 export interface ScenarioPanelDeps {
   presets: ReadonlyMap<string, Scenario>;
@@ -26,13 +27,14 @@ interface Field {
   labelKey: MessageKey;
   /** The scenario's current value as the input shows it. */
   read(scenario: Scenario): string;
-  /** The scenario with the input's value applied, or a reason to refuse it. */
-  write(scenario: Scenario, value: string): Scenario | { reason: string };
+  /** The scenario with the input's value applied, or a reason to refuse it (in the interface's language). */
+  write(scenario: Scenario, value: string, text: Text): Scenario | { reason: string };
 }
 
 const numberValue = (value: string): number | null => (value.trim() === '' || !Number.isFinite(Number(value)) ? null : Number(value));
 
-export function mountScenarioPanel(root: HTMLElement, store: AppStore, deps: ScenarioPanelDeps): { update(state: AppState): void; relabel(): void; dispose(): void } {
+export function mountScenarioPanel(root: HTMLElement, store: AppStore, deps: ScenarioPanelDeps): Control {
+  const disposables = new Disposables();
   const section = el('section', { className: 'panel scenario-panel', testid: 'scenario-panel', attrs: { 'aria-labelledby': 'scenario-heading' } });
   const heading = el('h2', { attrs: { id: 'scenario-heading' } });
   const description = el('p', { className: 'scenario-description' });
@@ -66,7 +68,7 @@ export function mountScenarioPanel(root: HTMLElement, store: AppStore, deps: Sce
     return { option, preset };
   });
   presetSelect.append(el('option', { attrs: { value: '', disabled: '' } }));
-  addField('preset', 'fieldPreset', presetSelect, () => store.getState().presetId ?? '', (_s, value) => deps.presets.get(value) ?? { reason: t('errUnknownPreset', { value }) });
+  addField('preset', 'fieldPreset', presetSelect, () => store.getState().presetId ?? '', (_s, value, text) => deps.presets.get(value) ?? { reason: text.t('errUnknownPreset', { value }) });
 
   const placeInput = el('input', { attrs: { type: 'text', list: 'place-names', autocomplete: 'off', spellcheck: 'false' } });
   addField(
@@ -74,9 +76,9 @@ export function mountScenarioPanel(root: HTMLElement, store: AppStore, deps: Sce
     'fieldStartPlace',
     placeInput,
     (s) => deps.network.nodes.get(s.start.place)?.name ?? s.start.place,
-    (s, value) => {
+    (s, value, text) => {
       const node = findNode(deps.network, value.trim());
-      if (!node) return { reason: t('errUnknownPlace', { value: value.trim() }) };
+      if (!node) return { reason: text.t('errUnknownPlace', { value: value.trim() }) };
       return { ...s, start: { ...s.start, place: node.id } };
     },
     'start-place',
@@ -90,9 +92,9 @@ export function mountScenarioPanel(root: HTMLElement, store: AppStore, deps: Sce
       labelKey,
       el('input', { attrs: { type: 'number', min: '1', max: '2000', step: '1', inputmode: 'decimal' } }),
       (s) => String(s.modes[mode].kmPerDay),
-      (s, value) => {
+      (s, value, text) => {
         const n = numberValue(value);
-        if (n === null) return { reason: t('errNumber') };
+        if (n === null) return { reason: text.t('errNumber') };
         return { ...s, modes: { ...s.modes, [mode]: { kmPerDay: n } } };
       },
       testid,
@@ -121,39 +123,39 @@ export function mountScenarioPanel(root: HTMLElement, store: AppStore, deps: Sce
     'fieldTroopShift',
     el('input', { attrs: { type: 'number', min: '-60', max: '60', step: '1' } }),
     (s) => String(s.troops.shiftDays),
-    (s, value) => {
+    (s, value, text) => {
       const n = numberValue(value);
-      if (n === null || !Number.isInteger(n)) return { reason: t('errWholeDays') };
+      if (n === null || !Number.isInteger(n)) return { reason: text.t('errWholeDays') };
       return { ...s, troops: { shiftDays: n } };
     },
   );
 
   section.append(heading, about, form, placeList);
   root.append(section);
+  disposables.add(() => section.remove());
 
   const apply = (field: Field) => {
     const state = store.getState();
-    const result = field.write(state.scenario, field.input.value);
+    const result = field.write(state.scenario, field.input.value, textFor(state.language));
     if ('reason' in result) {
       store.getState().refuse(field.name, result.reason);
       return;
     }
     store.getState().applyScenario(result, field.name, field.name === 'preset' ? field.input.value : null);
   };
-  const listeners: [Element, string, EventListener][] = [];
   for (const field of fields) {
     const handler = () => apply(field);
     const event = field.input instanceof HTMLSelectElement || field.name === 'startPlace' || field.name === 'startDate' ? 'change' : 'input';
-    field.input.addEventListener(event, handler);
-    listeners.push([field.input, event, handler]);
+    disposables.listen(field.input, event, handler);
     if (field.name === 'startPlace') {
-      const onKey = (e: Event) => (e as KeyboardEvent).key === 'Enter' && handler();
-      field.input.addEventListener('keydown', onKey);
-      listeners.push([field.input, 'keydown', onKey]);
+      disposables.listen(field.input, 'keydown', (e) => {
+        if (e.key === 'Enter') handler();
+      });
     }
   }
 
-  const fillOptions = () => {
+  const fillOptions = (text: Text) => {
+    const { t } = text;
     restSelect.replaceChildren(el('option', { text: t('restNone'), attrs: { value: '' } }), ...[2, 3, 4, 5, 6, 7].map((n) => el('option', { text: t('restEvery', { n }), attrs: { value: String(n) } })));
     riskSelect.replaceChildren(
       el('option', { text: t('riskIgnore'), attrs: { value: '0' } }),
@@ -168,25 +170,29 @@ export function mountScenarioPanel(root: HTMLElement, store: AppStore, deps: Sce
   };
 
   let lastScenario: Scenario | null = null;
-  const relabel = () => {
+  const relabel = (text: Text) => {
+    const { t, localized } = text;
     heading.textContent = t('scenarioHeading');
     aboutSummary.textContent = t('aboutScenario');
     for (const { option, preset } of presetOptions) option.textContent = localized(preset.name, preset.nameEs);
-    fillOptions();
+    fillOptions(text);
     for (const field of fields) field.label.textContent = t(field.labelKey);
     (presetSelect.lastElementChild as HTMLOptionElement).textContent = t('presetCustom');
+    // Refilled options lose their selection: show the scenario's values again.
     lastScenario = null;
     update(store.getState());
   };
 
+  /** Shows the scenario, its description and the refused fields; writes only what changed. */
   const update = (state: AppState) => {
     const scenarioChanged = state.scenario !== lastScenario;
     lastScenario = state.scenario;
-    description.textContent = localized(state.scenario.description, state.scenario.descriptionEs);
+    setText(description, textFor(state.language).localized(state.scenario.description, state.scenario.descriptionEs));
     for (const field of fields) {
       const error = state.fieldErrors[field.name];
-      field.error.textContent = error ?? '';
-      field.input.setAttribute('aria-invalid', error ? 'true' : 'false');
+      setText(field.error, error ?? '');
+      const invalid = error ? 'true' : 'false';
+      if (field.input.getAttribute('aria-invalid') !== invalid) field.input.setAttribute('aria-invalid', invalid);
       field.input.closest('.field')!.classList.toggle('invalid', Boolean(error));
       // Keep what the person typed while it is refused or being typed; otherwise show the scenario.
       if (error || (!scenarioChanged && document.activeElement === field.input)) continue;
@@ -194,14 +200,7 @@ export function mountScenarioPanel(root: HTMLElement, store: AppStore, deps: Sce
       if (field.input.value !== value) field.input.value = value;
     }
   };
-  relabel();
-
-  return {
-    update,
-    relabel,
-    dispose() {
-      for (const [target, event, handler] of listeners) target.removeEventListener(event, handler);
-      section.remove();
-    },
-  };
+  disposables.add(followLanguage(store, relabel));
+  disposables.add(followState(store, (s) => [s.scenario, s.fieldErrors, s.presetId], update));
+  return disposables;
 }

@@ -3,18 +3,19 @@
  * and shows a short caption with its source; next/previous buttons or the arrow keys move on.
  */
 import { stepForKey, storyText, type Story, type StoryStep } from '../data/story';
+import type { AppStore } from '../state/store';
+import { Disposables, followLanguage, type Control } from './control';
 import { el } from './dom';
-import { formatDate } from './format';
-import { getLanguage, t } from './i18n';
+import { textFor } from './i18n';
 
-export interface StoryPanel {
+export interface StoryPanel extends Control {
   open(story: Story): void;
   close(): void;
   isOpen(): boolean;
-  relabel(): void;
 }
 
-export function mountStoryPanel(root: HTMLElement, onStep: (story: Story, step: StoryStep) => void, onClose: () => void): StoryPanel {
+export function mountStoryPanel(root: HTMLElement, store: AppStore, onStep: (story: Story, step: StoryStep) => void, onClose: () => void): StoryPanel {
+  const disposables = new Disposables();
   const card = el('section', { className: 'story-card', testid: 'story', attrs: { 'aria-labelledby': 'story-step-title', 'aria-live': 'polite' } });
   const storyTitle = el('p', { className: 'story-title' });
   const counter = el('p', { className: 'story-counter', testid: 'story-counter' });
@@ -27,19 +28,20 @@ export function mountStoryPanel(root: HTMLElement, onStep: (story: Story, step: 
   card.append(el('div', { className: 'story-head' }, [storyTitle, counter, exit]), stepTitle, caption, source, el('div', { className: 'story-nav' }, [previous, next]));
   card.hidden = true;
   root.append(card);
+  disposables.add(() => card.remove());
 
   let story: Story | null = null;
   let index = 0;
 
   const render = () => {
     if (!story) return;
-    const language = getLanguage();
+    const { language, t, date } = textFor(store.getState().language);
     const step = story.steps[index]!;
     storyTitle.textContent = storyText(story.title, language);
     counter.textContent = t('storyCounter', { n: index + 1, count: story.steps.length });
-    stepTitle.textContent = `${formatDate(step.date)} · ${storyText(step.title, language)}`;
+    stepTitle.textContent = `${date(step.date)} · ${storyText(step.title, language)}`;
     caption.textContent = storyText(step.caption, language);
-    const link = el('a', { text: `${step.source.publisher}${step.source.date ? `, ${formatDate(step.source.date)}` : ''}`, attrs: { href: step.source.url, target: '_blank', rel: 'noopener noreferrer' } });
+    const link = el('a', { text: `${step.source.publisher}${step.source.date ? `, ${date(step.source.date)}` : ''}`, attrs: { href: step.source.url, target: '_blank', rel: 'noopener noreferrer' } });
     source.replaceChildren(document.createTextNode(`${t('storySource')}: `), link);
     previous.disabled = index === 0;
     next.disabled = index === story.steps.length - 1;
@@ -50,9 +52,11 @@ export function mountStoryPanel(root: HTMLElement, onStep: (story: Story, step: 
     render();
     onStep(story, story.steps[index]!);
   };
-  previous.addEventListener('click', () => go(Math.max(0, index - 1)));
-  next.addEventListener('click', () => story && go(Math.min(story.steps.length - 1, index + 1)));
-  exit.addEventListener('click', () => close());
+  disposables.listen(previous, 'click', () => go(Math.max(0, index - 1)));
+  disposables.listen(next, 'click', () => {
+    if (story) go(Math.min(story.steps.length - 1, index + 1));
+  });
+  disposables.listen(exit, 'click', () => close());
 
   // While a story is open the arrow keys move through it (caught before the timeline's own keys).
   const onKey = (e: KeyboardEvent) => {
@@ -70,7 +74,7 @@ export function mountStoryPanel(root: HTMLElement, onStep: (story: Story, step: 
     e.stopPropagation();
     go(to);
   };
-  document.addEventListener('keydown', onKey, true);
+  disposables.listen(document, 'keydown', onKey, { capture: true });
 
   const close = () => {
     if (!story) return;
@@ -78,14 +82,15 @@ export function mountStoryPanel(root: HTMLElement, onStep: (story: Story, step: 
     card.hidden = true;
     onClose();
   };
-  const relabel = () => {
-    previous.textContent = `‹ ${t('storyPrevious')}`;
-    next.textContent = `${t('storyNext')} ›`;
-    exit.textContent = t('storyExit');
-    exit.setAttribute('aria-label', t('storyExitLabel'));
-    render();
-  };
-  relabel();
+  disposables.add(
+    followLanguage(store, ({ t }) => {
+      previous.textContent = `‹ ${t('storyPrevious')}`;
+      next.textContent = `${t('storyNext')} ›`;
+      exit.textContent = t('storyExit');
+      exit.setAttribute('aria-label', t('storyExitLabel'));
+      render();
+    }),
+  );
   return {
     open(next) {
       story = next;
@@ -95,6 +100,6 @@ export function mountStoryPanel(root: HTMLElement, onStep: (story: Story, step: 
     },
     close,
     isOpen: () => story !== null,
-    relabel,
+    dispose: () => disposables.dispose(),
   };
 }

@@ -4,7 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import type { CaravanHooks } from '../../src/app/start-app';
+import type { CaravanHooks } from '../../src/app/test-hooks';
 
 declare global {
   interface Window {

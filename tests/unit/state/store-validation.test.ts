@@ -8,7 +8,7 @@ const walkOnly = presets.get('walk-only')!;
 
 describe('the store refuses a scenario edit it cannot run', () => {
   it('keeps the scenario on screen and says why a start date of 9999-12-31 is refused', () => {
-    const store = createAppStore(walkOnly, 'walk-only');
+    const store = createAppStore({ scenario: walkOnly, presetId: 'walk-only' });
     const accepted = store.getState().applyScenario({ ...walkOnly, start: { ...walkOnly.start, date: '9999-12-31' } }, 'start-date');
     expect(accepted).toBe(false);
     expect(store.getState().scenario).toBe(walkOnly);
@@ -16,7 +16,7 @@ describe('the store refuses a scenario edit it cannot run', () => {
   });
 
   it('names a misspelt field instead of dropping it', () => {
-    const store = createAppStore(walkOnly, 'walk-only');
+    const store = createAppStore({ scenario: walkOnly, presetId: 'walk-only' });
     expect(store.getState().applyScenario({ ...walkOnly, modes: { ...walkOnly.modes, walk: { kmPerDy: 99 } } }, 'import')).toBe(false);
     expect(store.getState().fieldErrors.import).toBe('unknown field "kmPerDy"');
   });
