@@ -28,6 +28,15 @@ export function createRng(seed: number): Rng {
 }
 
 /**
+ * Uniforms in [0, 1) with 32-bit resolution from the same seeded generator, one generator step each:
+ * for ensembles that draw millions of numbers (the forecast model). Same seed, same numbers.
+ */
+export function createUniformStream(seed: number): () => number {
+  const generator = xoroshiro128plus(seed | 0);
+  return () => (generator.next() >>> 0) / 4294967296;
+}
+
+/**
  * The unperturbed run: no unplanned rest days, a speed factor of 1, and on a day that plans a ride
  * the expected distance given the chance of finding one.
  */

@@ -16,6 +16,8 @@ export interface RoutePreferences {
   via: readonly string[];
   /** Places closed to the caravan (a roadblock, a closed town): no route passes them. */
   closedPlaces?: readonly string[];
+  /** Cost factor per terrain (the forecast's caravans prefer flat roads): mountain 2 makes a mountain km count double. */
+  terrainCost?: Partial<Record<RoadEdge['terrain'], number>>;
 }
 
 export const AVOIDED_REGION_FACTOR = 25;
@@ -25,7 +27,8 @@ export const noPreferences: RoutePreferences = { riskAversion: 0, avoidRegions: 
 export function legCost(edge: RoadEdge, prefs: RoutePreferences): number {
   if (prefs.closedPlaces?.includes(edge.from) || prefs.closedPlaces?.includes(edge.to)) return Infinity;
   const avoided = prefs.avoidRegions.includes(edge.region) ? AVOIDED_REGION_FACTOR : 1;
-  return edge.roadKm * (1 + prefs.riskAversion * edge.risk) * avoided;
+  const terrain = prefs.terrainCost?.[edge.terrain] ?? 1;
+  return edge.roadKm * (1 + prefs.riskAversion * edge.risk) * avoided * terrain;
 }
 
 export class UnreachableError extends Error {
