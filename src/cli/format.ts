@@ -12,7 +12,7 @@ export interface Report {
   validation: ValidationSummary | null;
 }
 
-function alignedTable(header: string[], rows: string[][], rightAligned: ReadonlySet<number>): string {
+export function alignedTable(header: string[], rows: string[][], rightAligned: ReadonlySet<number>): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (rightAligned.has(i) ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ').trimEnd();
   return [line(header), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)].join('\n');

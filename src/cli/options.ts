@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { MAX_ENSEMBLE_RUNS } from '../sim/ensemble';
 import { FieldError } from '../sim/field-error';
 import { formatNumber } from '../sim/plain-issues';
+import { isIsoDate } from '../sim/time';
 
 /** A bad option (or a file an option names): `field` is the option as typed, e.g. `--runs`. */
 export class UsageError extends FieldError {
@@ -17,23 +18,46 @@ export class UsageError extends FieldError {
 export type OutputFormat = 'table' | 'json' | 'csv';
 
 export interface CliOptions {
-  scenario: string;
+  /** `backtest` prints the forecast's backtest table instead of running anything. */
+  command: 'run' | 'backtest';
+  /** A preset id or file; unset: the forecast (the default preset, or a new caravan). */
+  scenario?: string;
   startPlace?: string;
   startDate?: string;
   walkKmPerDay?: number;
   destination?: string;
   runs?: number;
   seed: number;
+  /** Whether --seed was given (forecast presets have their own default). */
+  seedGiven: boolean;
   validate: boolean;
   format: OutputFormat;
   help: boolean;
+  headcount?: number;
+  policy?: 'let-pass' | 'contain';
+  reports?: string;
+  asOf?: string;
+  horizonDays?: number;
 }
 
 export const HELP = `Usage: npm run --silent sim -- [options]
+       npm run --silent sim -- backtest [--format table|json] [--runs N] [--seed S]
 
-  --scenario <id|path.json>   preset id (data/scenarios) or a scenario file (default: historical-2018)
+Without --scenario: the calibrated forecast (the preset as-of-2018-10-25, or a new caravan when
+--start-place, --start-date or --reports is given).
   --start-place <id|name>     where the caravan sets off (a place of the network)
   --start-date YYYY-MM-DD     the local date it sets off
+  --headcount N               people at the start
+  --policy let-pass|contain   what the authorities do (default: the policy in force on the start date)
+  --reports FILE.csv          sightings: date,place,lat,lon,headcount,group,source
+  --as-of YYYY-MM-DD          use only the reports dated then or earlier (default: the last report)
+  --destination <crossing id|place id|nearest|all>
+  --runs N --seed S           ensemble size (default 1,000) and seed
+  --horizon-days N            how far ahead to forecast (default 90)
+  --format table|json|csv     output (default: table)
+
+With --scenario <id|path.json> (a scenario preset of data/scenarios, or a scenario file):
+  --start-place <id|name>, --start-date YYYY-MM-DD
   --walk-km-per-day N         km a day on foot (positive)
   --destination <crossing id|nearest|all>
   --runs N --seed S           an ensemble of N perturbed runs (P10/P50/P90), seeded; N from 1 to ${formatNumber(MAX_ENSEMBLE_RUNS)}
@@ -56,7 +80,7 @@ function integer(option: string, text: string, min: number, max: number): number
   return value;
 }
 
-const VALUE_OPTIONS = new Set(['--scenario', '--start-place', '--start-date', '--walk-km-per-day', '--destination', '--runs', '--seed', '--format']);
+const VALUE_OPTIONS = new Set(['--scenario', '--start-place', '--start-date', '--walk-km-per-day', '--destination', '--runs', '--seed', '--format', '--headcount', '--policy', '--reports', '--as-of', '--horizon-days']);
 
 /** `--walk-km-per-day -3` → `--walk-km-per-day=-3`, so a negative number reaches the check that names the problem. */
 function attachNegativeValues(argv: readonly string[]): string[] {
@@ -78,7 +102,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
     parsed = parseArgs({
       args: attachNegativeValues(argv),
       strict: true,
-      allowPositionals: false,
+      allowPositionals: true,
       options: {
         scenario: { type: 'string' },
         'start-place': { type: 'string' },
@@ -89,6 +113,11 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
         seed: { type: 'string' },
         validate: { type: 'boolean' },
         format: { type: 'string' },
+        headcount: { type: 'string' },
+        policy: { type: 'string' },
+        reports: { type: 'string' },
+        'as-of': { type: 'string' },
+        'horizon-days': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -96,15 +125,32 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
     throw argumentError(err as Error & { code?: string });
   }
   const v = parsed.values;
+  const [command, ...extra] = parsed.positionals;
+  const stray = command !== undefined && command !== 'backtest' ? command : extra[0];
+  if (stray !== undefined) throw new UsageError('arguments', `unexpected ${JSON.stringify(stray.slice(0, 60))} (the one command is backtest; options start with --; see --help)`);
   const format = v.format ?? 'table';
   if (format !== 'table' && format !== 'json' && format !== 'csv') throw new UsageError('--format', `expected table, json or csv, got "${format}"`);
+  if (command === 'backtest' && format === 'csv') throw new UsageError('--format', 'the backtest prints table or json');
   const options: CliOptions = {
-    scenario: v.scenario ?? 'historical-2018',
+    command: command === 'backtest' ? 'backtest' : 'run',
     seed: v.seed === undefined ? 1 : integer('--seed', v.seed, -(2 ** 31), 2 ** 31 - 1),
+    seedGiven: v.seed !== undefined,
     validate: v.validate ?? false,
     format,
     help: v.help ?? false,
   };
+  if (v.scenario !== undefined) options.scenario = v.scenario;
+  if (v.headcount !== undefined) options.headcount = integer('--headcount', v.headcount, 1, 1_000_000);
+  if (v.policy !== undefined) {
+    if (v.policy !== 'let-pass' && v.policy !== 'contain') throw new UsageError('--policy', `expected let-pass or contain, got "${v.policy}"`);
+    options.policy = v.policy;
+  }
+  if (v.reports !== undefined) options.reports = v.reports;
+  if (v['as-of'] !== undefined) {
+    if (!isIsoDate(v['as-of'])) throw new UsageError('--as-of', 'expected a date as YYYY-MM-DD');
+    options.asOf = v['as-of'];
+  }
+  if (v['horizon-days'] !== undefined) options.horizonDays = integer('--horizon-days', v['horizon-days'], 1, 365);
   if (v['start-place'] !== undefined) options.startPlace = v['start-place'];
   if (v['start-date'] !== undefined) options.startDate = v['start-date'];
   if (v['walk-km-per-day'] !== undefined) options.walkKmPerDay = positiveNumber('--walk-km-per-day', v['walk-km-per-day']);

@@ -11,6 +11,8 @@ import type { PlacedReport } from './reports';
 function reportedKmAt(reports: readonly PlacedReport[], day: number): number {
   const points = [{ day: -1, km: 0 }, ...reports.filter((r) => r.group === 'main' && !r.ended).map((r) => ({ day: r.day, km: r.km }))];
   let before = points[0]!;
+  // Before the start the caravan is at the start.
+  if (day <= before.day) return before.km;
   for (const point of points) {
     if (point.day <= day) before = point;
     else {

@@ -52,6 +52,8 @@ export function logPrior(specs: readonly ParameterSpec[], params: ForecastParame
 }
 
 export interface FitOptions {
+  /** Values of the parameters that `specs` leaves out (a fit of some parameters only). */
+  base?: ForecastParameters;
   particles: number;
   seed: number;
   sweeps: number;
@@ -74,7 +76,7 @@ const STEP_MULTIPLES = [-2, -1, 1, 2];
  */
 export function fitParameters(world: ForecastWorld, cases: readonly CalibrationCase[], specs: readonly ParameterSpec[], options: FitOptions): FitResult {
   const x = specs.map((spec) => toSearchScale(spec, spec.initial));
-  const params = (values: readonly number[]) => Object.fromEntries(specs.map((spec, i) => [spec.name, fromSearchScale(spec, values[i]!)])) as ForecastParameters;
+  const params = (values: readonly number[]) => ({ ...options.base, ...Object.fromEntries(specs.map((spec, i) => [spec.name, fromSearchScale(spec, values[i]!)])) }) as ForecastParameters;
   let evaluations = 0;
   const objective = (values: readonly number[]) => {
     evaluations++;

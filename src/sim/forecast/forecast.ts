@@ -4,6 +4,7 @@
  * a date, run on to a horizon. Arrivals per crossing and per place on the route, daily position and
  * headcount bands, the chance the caravan has ended by each date, and one representative run.
  */
+import { FieldError } from '../field-error';
 import type { RoadNetwork } from '../network';
 import { findNode } from '../network';
 import type { Route } from '../route';
@@ -46,16 +47,8 @@ export interface ForecastRequest {
   params: ForecastParameters;
 }
 
-/** A bad request: the field and what is wrong with it. */
-export class ForecastError extends Error {
-  constructor(
-    readonly field: string,
-    readonly reason: string,
-  ) {
-    super(`${field}: ${reason}`);
-    this.name = 'ForecastError';
-  }
-}
+/** A bad request: the field (`destination`, `asOf`, `policy`) and what is wrong with it. */
+export class ForecastError extends FieldError {}
 
 export interface ForecastArrival {
   /** Set for a crossing; `place` for any other place on the route. */

@@ -68,3 +68,15 @@ describe('the forecast data files', () => {
     expect(() => loadForecastData({ ...texts, model }, loaded)).toThrow(`${FORECAST_FILES.model}: placeClasses.isthmus[1]: no network node "atlantis"`);
   });
 });
+
+describe('the calibrated parameters (data/forecast-parameters.json)', () => {
+  it('were fitted to the data as it is now (otherwise run npm run calibrate)', async () => {
+    const { forecastDataFingerprint } = await import('../../../src/data/read-forecast-files');
+    expect(data.parametersFile?.data.fingerprint, 'the caravans, the network or the model file changed since the last calibration: run npm run calibrate').toBe(forecastDataFingerprint());
+  });
+
+  it('hold the fit on all four caravans and one fit leaving out each', () => {
+    expect([...data.fits.keys()]).toEqual(['all', ...data.caravans.map((c) => `without-${c.id}`)]);
+    for (const caravan of data.caravans) expect(data.fits.get(`without-${caravan.id}`)!.caravans).not.toContain(caravan.id);
+  });
+});

@@ -211,7 +211,7 @@ describe('storyStepTime', () => {
   });
 
   it('uses the start date of the scenario it is given', () => {
-    // The as-of-2018-10-25 preset starts three days later: 25 Oct 10:00 is hour 10.
+    // A scenario starting three days later (walker-2018-10-25): 25 Oct 10:00 is hour 10.
     expect(storyStepTime({ date: '2018-10-25', hour: 10 }, '2018-10-25')).toBe(10);
     // Whatever its start, a story step lands on its own local date.
     const start = presets.get(story.scenario)!.start.date;

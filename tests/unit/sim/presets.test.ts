@@ -24,8 +24,8 @@ function summary(id: string) {
 }
 
 describe('presets', () => {
-  it('are the four the product promises', () => {
-    expect([...presets.keys()].sort()).toEqual(['as-of-2018-10-25', 'historical-2018', 'shortest-to-texas', 'walk-only']);
+  it('are the four scenario presets the product promises (the forecast preset as-of-2018-10-25 is not a scenario)', () => {
+    expect([...presets.keys()].sort()).toEqual(['historical-2018', 'shortest-to-texas', 'walk-only', 'walker-2018-10-25']);
   });
 
   it.each([...presets.keys()])('%s matches its golden output', (id) => {
@@ -58,14 +58,14 @@ describe('presets', () => {
     expect(date('historical-2018') < '2018-11-30').toBe(true);
   });
 
-  it('as-of-2018-10-25 gives an arrival at every crossing', () => {
-    const trajectory = runScenario(world, presets.get('as-of-2018-10-25')!);
+  it('walker-2018-10-25 (the plain-walker baseline) gives an arrival at every crossing', () => {
+    const trajectory = runScenario(world, presets.get('walker-2018-10-25')!);
     expect(new Set(trajectory.arrivals.map((a) => a.crossing)).size).toBe(world.crossings.length);
     expect(trajectory.arrivals.every((a) => a.date !== null)).toBe(true);
   });
 
   it.each([
-    ['as-of-2018-10-25', 11],
+    ['walker-2018-10-25', 11],
     ['shortest-to-texas', 12],
     ['walk-only', 13],
   ])('%s estimates "if they went there instead" exactly as a run heading there (seed %i)', (id, seed) => {

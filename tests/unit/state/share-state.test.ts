@@ -69,7 +69,7 @@ describe('share state in the URL', () => {
       edited('historical-2018', (s) => ({ modes: { ...s.modes, walk: { kmPerDay: 25 } } })),
       edited('walk-only', () => ({ rest: { everyNDays: null } })),
       edited('shortest-to-texas', () => ({ troops: { shiftDays: -10 } })),
-      preset('as-of-2018-10-25'),
+      preset('walker-2018-10-25'),
     ];
     const state = shareState({ pinned, tHours: 500 });
     const hash = encodeShareState(state, presets);
