@@ -65,7 +65,7 @@ export function forecastToJson(run: ForecastRun, world: World): object {
   };
 }
 
-const csvCell = (value: unknown) => {
+const csvCell = (value: string | number | boolean | null | undefined) => {
   const text = value === null || value === undefined ? '' : String(value);
   return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };

@@ -59,7 +59,7 @@ export const forecastModelFileSchema = z.strictObject({
   parameters: z.array(parameterSpecSchema).length(PARAMETER_NAMES.length),
 });
 
-const sourceRef = z.strictObject({ title: z.string().min(1).optional(), publisher: z.string().min(1), date: z.string().optional(), url: z.string().url() });
+const sourceRef = z.strictObject({ title: z.string().min(1).optional(), publisher: z.string().min(1), date: z.string().optional(), url: z.url() });
 
 export const policiesFileSchema = z.strictObject({
   policies: z

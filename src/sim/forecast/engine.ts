@@ -247,7 +247,7 @@ export class DayModel {
     s.regime[i] = mode;
     s.lastMotor[i] = mode === REGIME.walk ? 0 : mode;
     s.streak[i]!++;
-    if (s.km[i]! >= this.destKm) s.ended[i] = ENDED.arrived;
+    if (s.km[i] >= this.destKm) s.ended[i] = ENDED.arrived;
   }
 
   /** At the start of a halt of two nights or more, a vanguard may go on ahead (one per run). */

@@ -8,7 +8,7 @@ import { runFilter, type EnsembleHistory } from '../../../../src/sim/forecast/fi
 import type { ForecastParameters } from '../../../../src/sim/forecast/parameters';
 import { tinyCourse, tinyParams, tinyStructure } from '../../../fixtures/tiny-forecast';
 
-function simulate(params: Partial<ForecastParameters>, { policy = 'let-pass' as 'let-pass' | 'contain', days = 8, runs = 50, seed = 1 } = {}): EnsembleHistory {
+function simulate(params: Partial<ForecastParameters>, { policy = 'let-pass', days = 8, runs = 50, seed = 1 }: { policy?: 'let-pass' | 'contain'; days?: number; runs?: number; seed?: number } = {}): EnsembleHistory {
   return runFilter({ course: tinyCourse(policy), structure: tinyStructure(), params: tinyParams(params), policy, startHeadcount: 1000, reports: [], runs, seed, days, keepHistory: true }).history!;
 }
 
