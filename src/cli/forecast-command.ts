@@ -8,9 +8,8 @@ import { MAX_REPORTS_CSV_CHARS, parseReportsCsv, ReportsCsvError } from '../data
 import { forecastCaravan, type CaravanForecast, type ForecastRequest, type PolicyId } from '../sim/forecast/forecast';
 import type { Report } from '../sim/forecast/reports';
 import { findNode, nearestNode } from '../sim/network';
-import { isIsoDate } from '../sim/time';
 import type { CliOptions } from './options';
-import { UsageError } from './options';
+import { checkDateOption, UsageError } from './options';
 import { readInputFile } from './read-input-file';
 
 export const DEFAULT_FORECAST_PRESET = 'as-of-2018-10-25';
@@ -50,7 +49,7 @@ function typicalHeadcount(data: LoadedForecastData): number {
 }
 
 function newCaravanRequest(options: CliOptions, data: LoadedForecastData): { request: ForecastRequest; headcountIsDefault: boolean } {
-  if (options.startDate !== undefined && !isIsoDate(options.startDate)) throw new UsageError('--start-date', 'expected a date as YYYY-MM-DD');
+  if (options.startDate !== undefined) checkDateOption('--start-date', options.startDate);
   const reports = options.reports !== undefined ? readReports(options.reports, data) : [];
   const byDate = [...reports].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   let startNodeId: string;

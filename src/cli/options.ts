@@ -6,7 +6,15 @@ import { parseArgs } from 'node:util';
 import { MAX_ENSEMBLE_RUNS } from '../sim/ensemble';
 import { FieldError } from '../sim/field-error';
 import { formatNumber } from '../sim/plain-issues';
+import { MAX_SCENARIO_DATE, MIN_SCENARIO_DATE } from '../sim/scenario-limits';
 import { isIsoDate } from '../sim/time';
+
+/** A date option: a calendar date the model's calendar covers. */
+export function checkDateOption(option: string, text: string): string {
+  if (!isIsoDate(text)) throw new UsageError(option, 'expected a date as YYYY-MM-DD');
+  if (text < MIN_SCENARIO_DATE || text > MAX_SCENARIO_DATE) throw new UsageError(option, `must be between ${MIN_SCENARIO_DATE} and ${MAX_SCENARIO_DATE}, the years the model's calendar covers`);
+  return text;
+}
 
 /** A bad option (or a file an option names): `field` is the option as typed, e.g. `--runs`. */
 export class UsageError extends FieldError {
@@ -147,8 +155,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
   }
   if (v.reports !== undefined) options.reports = v.reports;
   if (v['as-of'] !== undefined) {
-    if (!isIsoDate(v['as-of'])) throw new UsageError('--as-of', 'expected a date as YYYY-MM-DD');
-    options.asOf = v['as-of'];
+    options.asOf = checkDateOption('--as-of', v['as-of']);
   }
   if (v['horizon-days'] !== undefined) options.horizonDays = integer('--horizon-days', v['horizon-days'], 1, 365);
   if (v['start-place'] !== undefined) options.startPlace = v['start-place'];

@@ -11,6 +11,7 @@ import { greatCircleKm } from '../sim/geo';
 import type { RoadNetwork } from '../sim/network';
 import { findNode, nearestNode } from '../sim/network';
 import { REPORT_GROUPS, type Report, type ReportGroup } from '../sim/forecast/reports';
+import { MAX_SCENARIO_DATE, MIN_SCENARIO_DATE } from '../sim/scenario-limits';
 import { isIsoDate } from '../sim/time';
 
 export const REPORTS_CSV_HEADER = ['date', 'place', 'lat', 'lon', 'headcount', 'group', 'source'] as const;
@@ -84,6 +85,7 @@ export function parseReportsCsv(input: string, network: RoadNetwork): Report[] {
     }
     const [date, place, lat, lon, headcount, group, source] = cells as [string, string, string, string, string, string, string];
     if (!isIsoDate(date)) throw new ReportsCsvError(line, 'date', `expected a date as YYYY-MM-DD, got "${date.slice(0, 40)}"`);
+    if (date < MIN_SCENARIO_DATE || date > MAX_SCENARIO_DATE) throw new ReportsCsvError(line, 'date', `must be between ${MIN_SCENARIO_DATE} and ${MAX_SCENARIO_DATE}, the years the model's calendar covers`);
     let report: Report;
     const base = {
       date,
