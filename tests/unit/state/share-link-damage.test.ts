@@ -29,7 +29,7 @@ const LINKS: Record<string, ShareState> = {
   },
   'two pinned scenarios': {
     scenario: preset('shortest-to-texas'),
-    pinned: [edited('walk-only', () => ({ rest: { everyNDays: null } })), edited('as-of-2018-10-25', () => ({ troops: { shiftDays: -10 } }))],
+    pinned: [edited('walk-only', () => ({ rest: { everyNDays: null } })), edited('walker-2018-10-25', () => ({ troops: { shiftDays: -10 } }))],
     tHours: 500,
     view: { center: [-104, 25], zoom: 4 },
     panel: null,
