@@ -139,7 +139,16 @@ export function mountArrivalTable(root: HTMLElement, store: AppStore, onSelect: 
           if (iso) {
             const time = el('time', { text: shortDate(iso), attrs: { datetime: iso } });
             td.append(time);
-            if (g?.p10 && g.p90) td.append(el('span', { className: 'range', text: `${shortDate(g.p10)}–${shortDate(g.p90)}` }));
+            if (g?.p10 && g.p90) {
+              // P10 and P90 carry their ISO dates like the P50 cell does (stable hooks: data-field p10, p90).
+              const bound = (field: 'p10' | 'p90', iso: string) => {
+                const time = el('time', { text: shortDate(iso), attrs: { datetime: iso } });
+                time.dataset.field = field;
+                time.dataset.value = iso;
+                return time;
+              };
+              td.append(el('span', { className: 'range' }, [bound('p10', g.p10), document.createTextNode('–'), bound('p90', g.p90)]));
+            }
             const strip = g ? distributionStrip(g) : null;
             if (strip) td.append(strip);
             td.dataset.value = iso;

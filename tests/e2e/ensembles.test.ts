@@ -68,6 +68,11 @@ describe('ensembles in the worker', () => {
     expect((await row.locator('[data-field="p50"] svg.strip path').getAttribute('d'))!.match(/M/g)!.length).toBeGreaterThan(2);
     const s = (await state(page)).arrivals.find((a) => a.crossing === 'san-ysidro')!;
     expect(s.mainP10! <= s.mainP90!).toBe(true);
+    // The table's P10, P50 and P90 dates are the ensemble's, in order.
+    const cellDate = (field: string) => row.locator(`[data-field="${field}"]`).last().getAttribute('data-value');
+    const [p10, p50, p90] = [await cellDate('p10'), await cellDate('p50'), await cellDate('p90')];
+    expect([p10, p90]).toEqual([s.mainP10, s.mainP90]);
+    expect(p10! <= p50! && p50! <= p90!).toBe(true);
     expect(s.caravanFirstChance).not.toBeNull();
   });
 

@@ -109,7 +109,7 @@ describe('share link properties', () => {
       fc.property(shareStateArb, (state) => {
         expect(decodeShareState(encodeShareState(state, presets), presets)).toEqual({ ok: true, state, warnings: [] });
       }),
-      propertyRuns(30),
+      propertyRuns(20),
     );
   });
 
@@ -165,7 +165,7 @@ describe('scenario file properties', () => {
         const result = scenarioFromFile(fileText, fileName);
         if (!result.ok) expect(result.error.endsWith(UNFORESEEN_FILE_PROBLEM)).toBe(false);
       }),
-      propertyRuns(1000),
+      propertyRuns(300),
     );
   });
 });
