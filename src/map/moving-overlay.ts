@@ -73,9 +73,13 @@ export function createMovingOverlay(map: MapLibreMap): MovingOverlay {
   const pixelRatio = () => ratioOverride ?? (window.devicePixelRatio || 1);
   let markers: { kind: 'group' | 'deployment'; id: string; x: number; y: number; r: number }[] = [];
 
+  // The canvas follows the map's size on the map's own 'resize' events (and a change of pixel
+  // ratio): reading the size in every frame would force a layout after the frame's text writes.
+  let sizedForRatio = 0;
   const resize = () => {
     const source = map.getCanvas();
     const ratio = pixelRatio();
+    sizedForRatio = ratio;
     canvas.style.width = `${source.clientWidth}px`;
     canvas.style.height = `${source.clientHeight}px`;
     canvas.width = Math.round(source.clientWidth * ratio);
@@ -95,7 +99,7 @@ export function createMovingOverlay(map: MapLibreMap): MovingOverlay {
   const draw = (view: MovingView) => {
     last = view;
     const ratio = pixelRatio();
-    if (canvas.width !== Math.round(map.getCanvas().clientWidth * ratio)) resize();
+    if (ratio !== sizedForRatio) resize();
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     ctx.clearRect(0, 0, canvas.width, canvas.height);
     ctx.lineCap = 'round';
