@@ -88,7 +88,9 @@ export function plainReason(issue: z.core.$ZodIssue, root: unknown): string {
 /** Numbers as a person writes them: thousands grouped, a real minus sign. `-60` → `−60`, `10000` → `10,000`. */
 export function formatNumber(value: number): string {
   if (!Number.isFinite(value)) return String(value);
-  const text = Math.abs(value).toLocaleString('en-US', { maximumFractionDigits: 6 });
+  const size = Math.abs(value);
+  // Very large and very small numbers keep their exponent: 1e+308 is 1e+308, not 309 digits or 0.
+  const text = size >= 1e15 || (size > 0 && size < 1e-6) ? String(size) : size.toLocaleString('en-US', { maximumFractionDigits: 6 });
   return value < 0 ? `−${text}` : text;
 }
 

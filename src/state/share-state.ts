@@ -72,6 +72,13 @@ export type ShareDecodeResult =
 
 const idPattern = /^[a-z0-9-]+$/;
 
+/**
+ * A JSON object passed on as it is, to be checked by the scenario schema. Not z.record: that copies
+ * the keys into a new object, and a copied "__proto__" key sets the copy's prototype instead, so the
+ * key would vanish without a word.
+ */
+const jsonObject = z.custom<Record<string, unknown>>(isPlainObject);
+
 const packedSchema = z.union([
   z.strictObject({
     /** Base preset id. */
@@ -79,12 +86,12 @@ const packedSchema = z.union([
     /** Fingerprint of the preset as the sender had it. */
     h: z.string().max(16),
     /** Changed fields. */
-    d: z.record(z.string(), z.unknown()).optional(),
+    d: jsonObject.optional(),
     /** Removed fields, as paths. */
     x: z.array(z.array(z.string().max(SCENARIO_LIMITS.idChars)).min(1).max(MAX_PATCH_DEPTH)).max(64).optional(),
   }),
   /** A full scenario, when no preset is a shorter base. */
-  z.strictObject({ f: z.record(z.string(), z.unknown()) }),
+  z.strictObject({ f: jsonObject }),
 ]);
 type Packed = z.infer<typeof packedSchema>;
 
@@ -346,7 +353,7 @@ function unpackScenario(packed: Packed, label: string, presets: ReadonlyMap<stri
   try {
     return parseScenario(input);
   } catch (err) {
-    if (err instanceof ScenarioError) throw new ShareError(`${label} field ${err.field}: ${err.reason}`);
+    if (err instanceof ScenarioError) throw new ShareError(err.field === 'scenario' ? `the ${label}: ${err.reason}` : `${label} field ${err.field}: ${err.reason}`);
     throw err;
   }
 }

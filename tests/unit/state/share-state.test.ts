@@ -205,6 +205,11 @@ describe('share state refuses damaged links in plain words', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });
 
+  it('names a "__proto__" field in a whole scenario instead of letting it vanish', () => {
+    const hash = `#s=${LZString.compressToEncodedURIComponent(`{"v":2,"s":{"f":${JSON.stringify(preset('walk-only')).replace(/^\{/, '{"__proto__":{"maxDays":1},')}},"t":0}`)}`;
+    expect(decodeError(hash)).toBe('the scenario: unknown field "__proto__"');
+  });
+
   it('refuses a markup panel id', () => {
     expect(decodeError(wireHash({ v: 2, s: { b: 'walk-only', h: 'x' }, t: 0, u: '<img src=x>' }))).toBe("the link's panel is not valid (expected a panel id)");
   });
