@@ -9,7 +9,7 @@ import { loadWorldFromDisk, readPresetFiles } from '../data/read-data-files';
 import { loadForecastDataFromDisk } from '../data/read-forecast-files';
 import { ForecastError } from '../sim/forecast/forecast';
 import { arrivalRows, overnightPositions } from '../sim/arrival-table';
-import { runPlanEnsemble } from '../sim/ensemble';
+import { checkEnsembleWork, runPlanEnsemble } from '../sim/ensemble';
 import { planScenario } from '../sim/plan';
 import { simulatePlan } from '../sim/run-scenario';
 import { FieldError } from '../sim/field-error';
@@ -74,6 +74,9 @@ function run(argv: readonly string[]): string {
     return forecastTable(forecast, world);
   }
   const scenario = resolveScenario({ ...options, scenario: options.scenario }, presets);
+  // Before any work: an ensemble beyond the work bound is refused at once.
+  const tooMuch = options.runs === undefined ? null : checkEnsembleWork(scenario, options.runs);
+  if (tooMuch) throw new UsageError('--runs', tooMuch.reason);
   const plan = planScenario(world, scenario);
   const trajectory = simulatePlan(plan);
   let ensemble = null;

@@ -239,6 +239,38 @@ function bandQuantiles(group: string, band: { bins: number; counts: Uint32Array;
  */
 export const MAX_ENSEMBLE_RUNS = 10_000;
 
+/**
+ * Most group-days an ensemble may simulate: runs × (groups + split groups) × (maxDays + 1), the
+ * worst case (groups that arrive early stop sooner). The 2018 preset's 10,000 runs are 2.4 million;
+ * at the model's usual 5–15 µs a group-day, ten million are one to three minutes of a core. The
+ * largest scenario the bounds allow (24 groups for 366 days) gets about 1,100 runs.
+ */
+export const MAX_ENSEMBLE_GROUP_DAYS = 10_000_000;
+
+/** The worst-case work of `runs` runs of `scenario`, in group-days. */
+export function ensembleGroupDays(scenario: Scenario, runs: number): number {
+  return runs * (scenario.groups.length + scenario.splits.length) * (scenario.maxDays + 1);
+}
+
+/**
+ * A cheap check, before an ensemble starts, that its work is within MAX_ENSEMBLE_GROUP_DAYS; the
+ * refusal names the bound and the most runs that fit. Null when it fits.
+ *
+ * @example
+ * checkEnsembleWork(scenarioWith24GroupsFor365Days, 10_000)
+ * // → FieldError('runs', '10,000 runs of this scenario would simulate 87,840,000 group-days (24 groups for 366 days each); at most 10,000,000: use 1,138 runs or fewer')
+ */
+export function checkEnsembleWork(scenario: Scenario, runs: number): FieldError | null {
+  const work = ensembleGroupDays(scenario, runs);
+  if (work <= MAX_ENSEMBLE_GROUP_DAYS) return null;
+  const perRun = ensembleGroupDays(scenario, 1);
+  const groups = scenario.groups.length + scenario.splits.length;
+  return new FieldError(
+    'runs',
+    `${formatNumber(runs)} runs of this scenario would simulate ${formatNumber(work)} group-days (${formatNumber(groups)} group${groups === 1 ? '' : 's'} for ${formatNumber(scenario.maxDays + 1)} days each); at most ${formatNumber(MAX_ENSEMBLE_GROUP_DAYS)}: use ${formatNumber(Math.floor(MAX_ENSEMBLE_GROUP_DAYS / perRun))} runs or fewer`,
+  );
+}
+
 /** Runs `runs` perturbed simulations of a planned scenario. Same seed, same answer. Throws FieldError on a run count outside 1…MAX_ENSEMBLE_RUNS. */
 export function runPlanEnsemble(plan: ScenarioPlan, runs: number, seed: number, onProgress?: (done: number) => void): EnsembleResult {
   if (!Number.isInteger(runs) || runs < 1 || runs > MAX_ENSEMBLE_RUNS) throw new FieldError('runs', `must be a whole number from 1 to ${formatNumber(MAX_ENSEMBLE_RUNS)}`);

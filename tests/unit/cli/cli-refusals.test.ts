@@ -31,6 +31,8 @@ async function sim(...args: string[]): Promise<{ code: number; stdout: string; s
 
 const notJson = join(dir, 'notes.json');
 writeFileSync(notJson, '{\n  "id": "x",\n  oops\n}');
+const heavy = join(dir, 'heavy.json');
+writeFileSync(heavy, JSON.stringify({ ...loadPresets(readPresetFiles()).get('walk-only')!, maxDays: 365, groups: Array.from({ length: 12 }, (_, i) => ({ id: `g-${i}`, headcount: 10 })) }));
 const exported = join(dir, 'exported.json');
 writeFileSync(exported, scenarioToFile(loadPresets(readPresetFiles()).get('walk-only')!));
 
@@ -44,6 +46,7 @@ describe.concurrent('the sim CLI refuses in one line', { timeout: 60_000 }, () =
     [['--runs', '100000'], /^error: --runs: must be between 1 and 10,000, got 100000$/],
     [['--scenario', notJson], /^error: .*notes\.json is not a JSON file \(line 3, column 3: /],
     [['--start-place', 'two\nlines'], /^error: --start-place: unknown place "two\\u000alines"$/],
+    [['--scenario', heavy, '--runs', '10000'], /^error: --runs: 10,000 runs of this scenario would simulate 43,920,000 group-days .*: use 2,276 runs or fewer$/],
   ])('%j', async (args, message) => {
     const { code, stdout, stderr } = await sim(...args);
     expect([code, stdout]).toEqual([2, '']);
