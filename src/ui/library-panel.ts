@@ -31,7 +31,12 @@ export function mountLibraryPanel(root: HTMLElement, store: AppStore, openLibrar
   disposables.add(() => section.remove());
 
   let library: ScenarioLibrary | null = null;
-  const lib = async () => (library ??= await openLibrary());
+  // Another tab's save, rename or delete shows here too (the library announces each change).
+  const lib = async () => (library ??= following(await openLibrary()));
+  const following = (opened: ScenarioLibrary): ScenarioLibrary => {
+    disposables.add(opened.subscribe(() => void renderList().catch(report)));
+    return opened;
+  };
   disposables.add(() => library?.close());
   const report = (err: unknown) => toaster.show(err instanceof LibraryError ? err.message : t('libraryFailed', { reason: (err as Error).message }), { kind: 'error' });
 
