@@ -49,20 +49,20 @@ const realFile = fc.tuple(scenario, fc.boolean(), fc.boolean()).map(([s, header,
 describe('fuzzing scenario files', { timeout: FUZZ_TIMEOUT_MS }, () => {
   it('random text and random JSON are refused or opened as written, never thrown on', () => {
     const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.jsonValue().map((v) => JSON.stringify(v)), fc.jsonValue().map((v) => JSON.stringify({ format: 'caravan-simulator/scenario', version: 1, scenario: v })));
-    fuzz('random files', fc.tuple(text, fileName), fuzzRuns(1_500, 3_000), ([t, name]) => wellFormed(scenarioFromFile(t, name), t));
+    fuzz('random files', fc.tuple(text, fileName), fuzzRuns(1_500, 3_000), ([t, name], timed) => wellFormed(timed(() => scenarioFromFile(t, name)), t));
   });
 
   it('a real file damaged in transit is refused or opens what its text now says', () => {
-    fuzz('damaged real files', fc.tuple(realFile, fc.array(mutation, { minLength: 1, maxLength: 3 }), fileName), fuzzRuns(800, 4_000), ([file, mutations, name]) => {
+    fuzz('damaged real files', fc.tuple(realFile, fc.array(mutation, { minLength: 1, maxLength: 3 }), fileName), fuzzRuns(800, 4_000), ([file, mutations, name], timed) => {
       const damaged = mutations.reduce(mutate, file);
-      return wellFormed(scenarioFromFile(damaged, name), damaged);
+      return wellFormed(timed(() => scenarioFromFile(damaged, name)), damaged);
     });
   });
 
   it('a file a hostile or careless editor wrote is refused in plain words or opens exactly what it says', () => {
-    fuzz('hostile scenario files', fc.tuple(hostileScenario(scenario), fc.boolean()), fuzzRuns(800, 3_000), ([{ input }, header]) => {
+    fuzz('hostile scenario files', fc.tuple(hostileScenario(scenario), fc.boolean()), fuzzRuns(800, 3_000), ([{ input }, header], timed) => {
       const text = header ? JSON.stringify({ format: 'caravan-simulator/scenario', version: 1, scenario: input }) : JSON.stringify(input);
-      return wellFormed(scenarioFromFile(text, 'plan.json'), text);
+      return wellFormed(timed(() => scenarioFromFile(text, 'plan.json')), text);
     });
   });
 
@@ -71,10 +71,10 @@ describe('fuzzing scenario files', { timeout: FUZZ_TIMEOUT_MS }, () => {
     await library.save('Mine', presets.get('walk-only')!);
     await library.save('<b>Theirs</b>', presets.get('historical-2018')!);
     const before = await library.list();
-    fuzz('files beside saved scenarios', fc.tuple(realFile, mutation, hostileScenario(scenario)), fuzzRuns(60, 600), ([file, m, { input }]) => {
-      scenarioFromFile(JSON.stringify(input), 'hostile.json');
-      const damaged = mutate(file, m);
-      return wellFormed(scenarioFromFile(damaged, 'damaged.json'), damaged);
+    fuzz('files beside saved scenarios', fc.tuple(realFile, mutation, hostileScenario(scenario)), fuzzRuns(60, 600), ([file, m, { input }], timed) => {
+      const [hostile, damaged] = [JSON.stringify(input), mutate(file, m)];
+      timed(() => scenarioFromFile(hostile, 'hostile.json'));
+      return wellFormed(timed(() => scenarioFromFile(damaged, 'damaged.json')), damaged);
     });
     expect(await library.list()).toEqual(before);
     library.close();

@@ -44,23 +44,24 @@ describe('fuzzing share links', { timeout: FUZZ_TIMEOUT_MS }, () => {
   it('random text is refused or opened, never thrown on', () => {
     const prefix = fc.constantFrom('', '#', '#s=', 's=', '#scenario=', '#scenario=e30&t=', '#s=N4Ig', '#s=N4Ig.', '#s=.');
     const text = fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), fc.string({ unit: fc.constantFrom(...'ABCXYZabcxyz0189+-$.%&='.split('')), maxLength: 300 }));
-    fuzz('random text', fc.tuple(prefix, text), fuzzRuns(1_500, 30_000), ([p, rest]) => wellFormed(decodeShareState(p + rest, presets)));
+    fuzz('random text', fc.tuple(prefix, text), fuzzRuns(1_500, 30_000), ([p, rest], timed) => wellFormed(timed(() => decodeShareState(p + rest, presets))));
   });
 
   it('random JSON in every link layout is refused or opened, never thrown on', () => {
     const wireLike = fc.record({ v: fc.oneof(fc.constantFrom(1, 2, 3), fc.integer()), s: fc.jsonValue(), p: fc.jsonValue(), t: fc.jsonValue(), m: fc.jsonValue() }, { requiredKeys: ['v'] });
     const layout = fc.constantFrom('v1', 'v2', 'v3');
-    fuzz('random JSON', fc.tuple(fc.oneof(fc.jsonValue(), wireLike), layout), fuzzRuns(800, 20_000), ([value, as]) => {
+    fuzz('random JSON', fc.tuple(fc.oneof(fc.jsonValue(), wireLike), layout), fuzzRuns(800, 20_000), ([value, as], timed) => {
       const json = JSON.stringify(value);
       const hash = as === 'v1' ? `#scenario=${Buffer.from(json).toString('base64url')}&t=1` : as === 'v2' ? `#s=${LZString.compressToEncodedURIComponent(json)}` : checkedLink(value);
-      return wellFormed(decodeShareState(hash, presets));
+      return wellFormed(timed(() => decodeShareState(hash, presets)));
     });
   });
 
   it('a real link damaged in transit is refused or opens exactly what it held', () => {
-    fuzz('damaged real links', fc.tuple(shareState, fc.array(mutation, { minLength: 1, maxLength: 3 })), fuzzRuns(400, 40_000), ([state, mutations]) => {
+    fuzz('damaged real links', fc.tuple(shareState, fc.array(mutation, { minLength: 1, maxLength: 3 })), fuzzRuns(400, 40_000), ([state, mutations], timed) => {
       const link = `#${encodeShareState(state, presets)}`;
-      const result = decodeShareState(mutations.reduce(mutate, link), presets);
+      const damaged = mutations.reduce(mutate, link);
+      const result = timed(() => decodeShareState(damaged, presets));
       const outcome = wellFormed(result);
       if (result.ok) expect(result).toEqual({ ok: true, state, warnings: [] });
       return outcome;
@@ -70,7 +71,7 @@ describe('fuzzing share links', { timeout: FUZZ_TIMEOUT_MS }, () => {
   it('a link a hostile sender wrote is refused in plain words or opens exactly what it says', () => {
     const hostile = hostileScenario(scenarioArbitrary(presets));
     const packing = fc.constantFrom('whole', 'patch', 'v1');
-    fuzz('hostile scenarios in links', fc.tuple(hostile, packing), fuzzRuns(400, 10_000), ([{ input }, packing]) => {
+    fuzz('hostile scenarios in links', fc.tuple(hostile, packing), fuzzRuns(400, 10_000), ([{ input }, packing], timed) => {
       const base = presets.get('walk-only')!;
       const hash =
         packing === 'whole'
@@ -78,7 +79,7 @@ describe('fuzzing share links', { timeout: FUZZ_TIMEOUT_MS }, () => {
           : packing === 'patch'
             ? checkedLink({ v: 3, s: { b: 'walk-only', h: fingerprint(base), d: input }, t: 0 })
             : `#scenario=${Buffer.from(JSON.stringify(input)).toString('base64url')}`;
-      const result = decodeShareState(hash, presets);
+      const result = timed(() => decodeShareState(hash, presets));
       const outcome = wellFormed(result);
       // A patch is merged into the preset; what it says must still all be there.
       if (result.ok) expect(saysWhatWasWritten(input, result.state.scenario)).toBe(true);
@@ -92,10 +93,10 @@ describe('fuzzing share links', { timeout: FUZZ_TIMEOUT_MS }, () => {
     await library.save('<b>Theirs</b>', presets.get('historical-2018')!);
     const before = await library.list();
     const hostile = hostileScenario(scenarioArbitrary(presets));
-    fuzz('links beside saved scenarios', fc.tuple(shareState, mutation, hostile, fc.string({ maxLength: 200 })), fuzzRuns(100, 1_000), ([state, m, { input }, junk]) => {
-      decodeShareState(mutate(`#${encodeShareState(state, presets)}`, m), presets);
-      decodeShareState(checkedLink({ v: 3, s: { f: input }, t: 0 }), presets);
-      return wellFormed(decodeShareState(junk, presets));
+    fuzz('links beside saved scenarios', fc.tuple(shareState, mutation, hostile, fc.string({ maxLength: 200 })), fuzzRuns(100, 1_000), ([state, m, { input }, junk], timed) => {
+      const [damaged, hostileLink] = [mutate(`#${encodeShareState(state, presets)}`, m), checkedLink({ v: 3, s: { f: input }, t: 0 })];
+      timed(() => [decodeShareState(damaged, presets), decodeShareState(hostileLink, presets)]);
+      return wellFormed(timed(() => decodeShareState(junk, presets)));
     });
     expect(await library.list()).toEqual(before);
     library.close();
