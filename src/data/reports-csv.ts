@@ -51,8 +51,13 @@ function recordStartLines(text: string): number[] {
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)$/;
 
+/** A cell quoted for a message: short, on one line (a quoted cell may hold line breaks). */
+function shown(cell: string, max: number): string {
+  return JSON.stringify(cell.length > max ? `${cell.slice(0, max - 1)}…` : cell);
+}
+
 function parseNumber(text: string, line: number, column: Column, min: number, max: number): number {
-  if (!NUMBER.test(text)) throw new ReportsCsvError(line, column, `expected a number, got "${text.slice(0, 40)}"`);
+  if (!NUMBER.test(text)) throw new ReportsCsvError(line, column, `expected a number, got ${shown(text, 40)}`);
   const value = Number(text);
   if (value < min || value > max) throw new ReportsCsvError(line, column, `must be between ${min} and ${max}, got ${text}`);
   return value;
@@ -69,10 +74,12 @@ export function parseReportsCsv(input: string, network: RoadNetwork): Report[] {
   const rows = csvParseRows(text);
   const lines = recordStartLines(text);
   const header = rows[0]?.map((h) => h.trim().toLowerCase()) ?? [];
+  // A header cell names the column in a message only when it reads as a name (not empty, not a line break).
+  const columnName = (cell: string | undefined, fallback: string) => (cell !== undefined && /^[\p{L}\p{N} _-]{1,40}$/u.test(cell) ? cell : fallback);
   REPORTS_CSV_HEADER.forEach((name, i) => {
-    if (header[i] !== name) throw new ReportsCsvError(1, header[i] ?? name, `expected the header ${REPORTS_CSV_HEADER.join(',')}`);
+    if (header[i] !== name) throw new ReportsCsvError(1, columnName(header[i], name), `expected the header ${REPORTS_CSV_HEADER.join(',')}`);
   });
-  if (header.length > REPORTS_CSV_HEADER.length) throw new ReportsCsvError(1, header[REPORTS_CSV_HEADER.length]!, `unexpected column; expected the header ${REPORTS_CSV_HEADER.join(',')}`);
+  if (header.length > REPORTS_CSV_HEADER.length) throw new ReportsCsvError(1, columnName(header[REPORTS_CSV_HEADER.length], String(REPORTS_CSV_HEADER.length + 1)), `unexpected column; expected the header ${REPORTS_CSV_HEADER.join(',')}`);
   if (rows.length - 1 > MAX_REPORT_ROWS) throw new ReportsCsvError(lines[MAX_REPORT_ROWS + 1] ?? 1, 'date', `more than ${MAX_REPORT_ROWS} reports`);
   const reports: Report[] = [];
   for (let r = 1; r < rows.length; r++) {
@@ -84,7 +91,7 @@ export function parseReportsCsv(input: string, network: RoadNetwork): Report[] {
       throw new ReportsCsvError(line, column, `expected ${REPORTS_CSV_HEADER.length} columns, got ${cells.length}`);
     }
     const [date, place, lat, lon, headcount, group, source] = cells as [string, string, string, string, string, string, string];
-    if (!isIsoDate(date)) throw new ReportsCsvError(line, 'date', `expected a date as YYYY-MM-DD, got "${date.slice(0, 40)}"`);
+    if (!isIsoDate(date)) throw new ReportsCsvError(line, 'date', `expected a date as YYYY-MM-DD, got ${shown(date, 40)}`);
     if (date < MIN_SCENARIO_DATE || date > MAX_SCENARIO_DATE) throw new ReportsCsvError(line, 'date', `must be between ${MIN_SCENARIO_DATE} and ${MAX_SCENARIO_DATE}, the years the model's calendar covers`);
     let report: Report;
     const base = {
@@ -94,7 +101,7 @@ export function parseReportsCsv(input: string, network: RoadNetwork): Report[] {
       source: source.slice(0, 500),
     };
     if (base.headcount !== null && !Number.isInteger(base.headcount)) throw new ReportsCsvError(line, 'headcount', `expected a whole number of people, got ${headcount}`);
-    if (!REPORT_GROUPS.includes(base.group)) throw new ReportsCsvError(line, 'group', `expected main, lead or rear (or empty for main), got "${group.slice(0, 40)}"`);
+    if (!REPORT_GROUPS.includes(base.group)) throw new ReportsCsvError(line, 'group', `expected main, lead or rear (or empty for main), got ${shown(group, 40)}`);
     if (lat !== '' || lon !== '') {
       if (lat === '') throw new ReportsCsvError(line, 'lat', 'missing: give both lat and lon, or neither');
       if (lon === '') throw new ReportsCsvError(line, 'lon', 'missing: give both lat and lon, or neither');
@@ -106,7 +113,7 @@ export function parseReportsCsv(input: string, network: RoadNetwork): Report[] {
     } else {
       if (place === '') throw new ReportsCsvError(line, 'place', 'missing: give a place or lat/lon');
       const node = findNode(network, place);
-      if (!node) throw new ReportsCsvError(line, 'place', `unknown place "${place.slice(0, 60)}"`);
+      if (!node) throw new ReportsCsvError(line, 'place', `unknown place ${shown(place, 60)}`);
       report = { ...base, nodeId: node.id, lonLat: [node.lon, node.lat] };
     }
     reports.push(report);
