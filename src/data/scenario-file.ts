@@ -73,7 +73,8 @@ export function scenarioFromFile(text: string, fileName: string): ScenarioFileRe
 
 function readWithHeader(json: Record<string, unknown>, name: string): ScenarioFileResult {
   if (json.format !== SCENARIO_FILE_FORMAT) {
-    const format = typeof json.format === 'string' ? ` ("${json.format.slice(0, 60)}")` : '';
+    // Quoted as JSON: the other program's text stays on one line, whatever it holds.
+    const format = typeof json.format === 'string' ? ` (${JSON.stringify(json.format.slice(0, 60))})` : '';
     return fail(name, `is a file from another program${format}, not a Caravan Simulator scenario`);
   }
   if (typeof json.version !== 'number' || !Number.isInteger(json.version) || json.version < 1) return fail(name, 'has a scenario header without a valid version');

@@ -87,4 +87,8 @@ describe('scenario files', () => {
   it('names the download after the scenario id', () => {
     expect(scenarioFileName(historical)).toBe('historical-2018.json');
   });
+
+  it('keeps the message on one line when another program’s format name holds a line break', () => {
+    expect(errorOf(JSON.stringify({ format: 'other\nprogram', scenario: {} }))).toBe('plan.json is a file from another program ("other\\nprogram"), not a Caravan Simulator scenario');
+  });
 });
