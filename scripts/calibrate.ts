@@ -7,22 +7,23 @@
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ALL_CARAVANS_FIT, FORECAST_FILES, forecastParametersFileSchema, leaveOutFitId, type ForecastParametersFile } from '../src/data/forecast-files';
-import { PROJECT_ROOT } from '../src/data/read-data-files';
-import { forecastDataFingerprint, loadForecastDataFromDisk } from '../src/data/read-forecast-files';
+import { ALL_CARAVANS_FIT, FORECAST_FILES, forecastParametersFileSchema, leaveOutFitId, loadForecastData, type ForecastParametersFile } from '../src/data/forecast-files';
+import { loadWorldFromDisk, PROJECT_ROOT } from '../src/data/read-data-files';
+import { forecastDataFingerprint, readForecastTexts } from '../src/data/read-forecast-files';
 import { calibrationCase, casesLogLikelihood, fitParameters, logPrior } from '../src/sim/forecast/calibrate';
 import type { ForecastParameters } from '../src/sim/forecast/parameters';
 
 const SEED = 1;
 const PARTICLES = 500;
-const SWEEPS = 3;
+const SWEEPS = 4;
 
 /** Four significant digits: what the file keeps, and what the model then runs on. */
 function rounded(params: ForecastParameters): ForecastParameters {
   return Object.fromEntries(Object.entries(params).map(([name, value]) => [name, Number(value.toPrecision(4))])) as ForecastParameters;
 }
 
-const data = loadForecastDataFromDisk();
+// The previous parameters are not read: they may not fit a changed model.
+const data = loadForecastData({ ...readForecastTexts(), parameters: null }, loadWorldFromDisk());
 const { world, caravans, specs } = data;
 const cases = caravans.map((caravan) => calibrationCase(world, caravan));
 const groups = [{ id: ALL_CARAVANS_FIT, caravans: caravans.map((c) => c.id) }, ...caravans.map((left) => ({ id: leaveOutFitId(left.id), caravans: caravans.filter((c) => c.id !== left.id).map((c) => c.id) }))];
@@ -52,7 +53,7 @@ for (const group of groups) {
 const networkKm = [...world.network.edges.values()].reduce((sum, e) => sum + e.roadKm, 0);
 const file: ForecastParametersFile = {
   about: 'Written by `npm run calibrate` (scripts/calibrate.ts); do not edit. The fit `all` is used for new caravans; `without-<caravan>` for the backtest of that caravan and for forecasts of it (the as-of presets).',
-  method: `Maximum a posteriori: the particle filter's log-likelihood of each caravan's dated sightings (each predicted from the ones before it; ${PARTICLES} runs, seed ${SEED}) summed over the caravans of the fit, plus normal log-priors on each parameter's search scale (data/forecast-model.json), maximised by a cyclic coordinate search (${SWEEPS} sweeps; each tries every parameter at ±1 and ±2 steps, steps halving after each sweep; the same random numbers for every evaluation). Values rounded to 4 significant digits; the likelihoods are of the rounded values.`,
+  method: `Maximum a posteriori: the particle filter's log-likelihood of each caravan's dated sightings (each predicted from the ones before it; ${PARTICLES} runs, seed ${SEED}) summed over the caravans of the fit, plus normal log-priors on each parameter's search scale (data/forecast-model.json), maximised by a cyclic coordinate search (${SWEEPS} sweeps; each tries every parameter at ±1 and ±2 steps from the current point, a step starting at the prior sd and halving after a sweep in which it found nothing better; the same random numbers for every evaluation). Values rounded to 4 significant digits; the likelihoods are of the rounded values.`,
   seed: SEED,
   particles: PARTICLES,
   sweeps: SWEEPS,

@@ -1,6 +1,7 @@
 /** Output of a forecast: an aligned table for people, JSON and CSV for programs. */
 import { overnightPositions } from '../sim/arrival-table';
 import type { ForecastArrival } from '../sim/forecast/forecast';
+import { addDays } from '../sim/time';
 import { readinessMarginDays, sectorInPositionDate } from '../sim/troops';
 import type { World } from '../sim/world';
 import type { ForecastRun } from './forecast-command';
@@ -14,12 +15,19 @@ interface Readiness {
   marginDays: number | null;
 }
 
+/** Deployments on record when the lead may arrive (announced by then, not yet over; open-ended ones for a year). */
+function deploymentsAround(world: World, date: string | null) {
+  if (date === null) return [];
+  return world.deployments.filter((d) => d.announced <= date && (d.end ?? addDays(d.announced, 365)) >= date);
+}
+
 function readiness(run: ForecastRun, world: World): Readiness[] {
   const rows: Readiness[] = [];
   for (const crossing of world.crossings) {
     const lead = run.forecast.arrivals.find((a) => a.crossing === crossing.id && a.group === 'lead');
     if (!lead) continue;
-    const ready = sectorInPositionDate(world.deployments, crossing.sector);
+    // The troops of another year say nothing about this caravan: only deployments around its arrival count.
+    const ready = sectorInPositionDate(deploymentsAround(world, lead.p10), crossing.sector);
     rows.push({ crossing: crossing.id, sector: crossing.sector, troopsInPosition: ready?.date ?? null, marginDays: ready && lead.p10 !== null ? readinessMarginDays(lead.p10, ready.date) : null });
   }
   return rows;

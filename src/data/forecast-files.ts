@@ -38,7 +38,7 @@ const parameterSpecSchema = z.strictObject({
 export const forecastModelFileSchema = z.strictObject({
   about: z.string(),
   zones: z.strictObject({ south: z.array(z.string().min(1)), centre: z.array(z.string().min(1)) }),
-  placeClasses: z.strictObject({ bigCityMinPopulation: z.number().int().positive(), isthmus: z.array(id) }),
+  placeClasses: z.strictObject({ capital: z.array(id), bigCityMinPopulation: z.number().int().positive(), isthmus: z.array(id) }),
   route: z.strictObject({
     riskAversion: z.number().min(0).max(100),
     terrainCost: z.strictObject({ flat: z.number().positive().optional(), rolling: z.number().positive().optional(), mountain: z.number().positive().optional() }),
@@ -159,10 +159,12 @@ function placeClasses(file: z.infer<typeof forecastModelFileSchema>, loaded: Loa
   for (const place of loaded.places) {
     if ((place.population ?? 0) >= file.placeClasses.bigCityMinPopulation && loaded.world.network.nodes.has(place.id)) classes.set(place.id, 'big-city');
   }
-  file.placeClasses.isthmus.forEach((nodeId, i) => {
-    if (!loaded.world.network.nodes.has(nodeId)) throw new DataFileError(FORECAST_FILES.model, `placeClasses.isthmus[${i}]: no network node "${nodeId}"`);
-    classes.set(nodeId, 'isthmus');
-  });
+  for (const hubClass of ['isthmus', 'capital'] as const) {
+    file.placeClasses[hubClass].forEach((nodeId, i) => {
+      if (!loaded.world.network.nodes.has(nodeId)) throw new DataFileError(FORECAST_FILES.model, `placeClasses.${hubClass}[${i}]: no network node "${nodeId}"`);
+      classes.set(nodeId, hubClass);
+    });
+  }
   return classes;
 }
 

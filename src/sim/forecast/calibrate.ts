@@ -3,7 +3,8 @@
  * over caravans of the particle filter's log-likelihood of their sightings (each sighting predicted
  * from the ones before it, filter.ts) plus weak normal log-priors on each parameter's search scale.
  * It is searched by a cyclic coordinate search: each sweep tries every parameter at ±1 and ±2 steps
- * from the current point and keeps the best; the steps halve after each sweep. The filter uses the
+ * from the current point and keeps the best; a parameter's step (first its prior sd) halves after a
+ * sweep in which no move of it helped. The filter uses the
  * same seed for every evaluation (common random numbers), so the search is deterministic and two
  * parameter sets are compared on the same draws.
  */
@@ -84,7 +85,7 @@ export function fitParameters(world: ForecastWorld, cases: readonly CalibrationC
     return casesLogLikelihood(world, cases, p, options.particles, options.seed) + logPrior(specs, p);
   };
   let best = objective(x);
-  const steps = specs.map((spec) => spec.priorSd / 2);
+  const steps = specs.map((spec) => spec.priorSd);
   for (let sweep = 1; sweep <= options.sweeps; sweep++) {
     for (let j = 0; j < specs.length; j++) {
       const spec = specs[j]!;
@@ -104,9 +105,9 @@ export function fitParameters(world: ForecastWorld, cases: readonly CalibrationC
           bestX = trial[j]!;
         }
       }
+      if (bestX === x[j]) steps[j]! /= 2;
       x[j] = bestX;
     }
-    for (let j = 0; j < steps.length; j++) steps[j]! /= 2;
     options.onSweep?.(sweep, best);
   }
   const parameters = params(x);

@@ -12,7 +12,7 @@ import { routesToAll, type RoutePreferences } from '../routing';
 
 export type Zone = 'south' | 'centre' | 'north';
 export const ZONE_CODE: Record<Zone, number> = { south: 0, centre: 1, north: 2 };
-export type HubClass = 'big-city' | 'isthmus';
+export type HubClass = 'capital' | 'big-city' | 'isthmus';
 
 export interface Hub {
   nodeId: string;

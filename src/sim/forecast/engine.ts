@@ -13,13 +13,13 @@
  *   5. otherwise it travels: the mode by a multinomial logit (log-odds against walking by zone, +
  *      motorStickiness for yesterday's motor mode, + headcountMotorEffect × log10(headcount/1000),
  *      + containMotorOffset where contained), the km from the mode's median × exp(speedLogSd·z).
- *      Passing a hub (a big city, the isthmus) it stops there with the hub's halt chance and then
- *      halts for a drawn number of nights; a vanguard may leave then (vanguardChance).
+ *      Passing a hub (Mexico City, another big city, the isthmus) it stops there with the hub's halt
+ *      chance and then halts for a drawn number of nights; a vanguard may leave then (vanguardChance).
  * The vanguard travels on its own from the next day, never halting, with vanguardMotorBonus.
  * Every run draws the same 13 numbers every day whatever it does (common random numbers), so two
  * parameter sets are compared on the same luck.
  */
-import type { Course, ModelStructure } from './course';
+import type { Course, HubClass, ModelStructure } from './course';
 import { ZONE_CODE } from './course';
 import type { ForecastParameters } from './parameters';
 
@@ -27,7 +27,7 @@ export const REGIME = { walk: 0, ride: 1, bus: 2, train: 3, halted: 4, ended: 5 
 export type RegimeName = keyof typeof REGIME;
 export const REGIME_NAMES: readonly RegimeName[] = ['walk', 'ride', 'bus', 'train', 'halted', 'ended'];
 
-export const HALT = { none: 0, rest: 1, bigCity: 2, isthmus: 3, contain: 4 } as const;
+export const HALT = { none: 0, rest: 1, bigCity: 2, isthmus: 3, contain: 4, capital: 5 } as const;
 export const ENDED = { no: 0, arrived: 1, dissolved: 2 } as const;
 
 /** Uniform and normal draws per run and day (fixed, whatever the run does). */
@@ -97,6 +97,7 @@ export class DayModel {
   private readonly containWalkFactor: number;
   private readonly speedLogSd: number;
   private readonly haltSd: number;
+  private readonly hubHalts: Record<HubClass, { chance: number; nights: number; kind: number }>;
 
   constructor(
     readonly course: Course,
@@ -122,6 +123,11 @@ export class DayModel {
     this.containWalkFactor = p.containWalkFactor;
     this.speedLogSd = p.speedLogSd;
     this.haltSd = p.haltNightsLogSd;
+    this.hubHalts = {
+      capital: { chance: p.capitalHaltChance, nights: p.capitalHaltNights, kind: HALT.capital },
+      'big-city': { chance: p.bigCityHaltChance, nights: p.bigCityHaltNights, kind: HALT.bigCity },
+      isthmus: { chance: p.isthmusHaltChance, nights: p.isthmusHaltNights, kind: HALT.isthmus },
+    };
   }
 
   /** The runs' state on the evening before day 0: at the start, with the start headcount (± its uncertainty). */
@@ -224,10 +230,10 @@ export class DayModel {
       const hub = hubs[s.nextHub[i]!]!;
       s.nextHub[i]!++;
       if (hub.km >= this.destKm || hubDraw > 6) continue;
-      const chance = hub.hubClass === 'big-city' ? p.bigCityHaltChance : p.isthmusHaltChance;
-      if (d[o + hubDraw++]! < chance) {
-        const nights = this.haltNights(hub.hubClass === 'big-city' ? p.bigCityHaltNights : p.isthmusHaltNights, z1);
-        s.haltKind[i] = hub.hubClass === 'big-city' ? HALT.bigCity : HALT.isthmus;
+      const halt = this.hubHalts[hub.hubClass];
+      if (d[o + hubDraw++]! < halt.chance) {
+        const nights = this.haltNights(halt.nights, z1);
+        s.haltKind[i] = halt.kind;
         if (hub.km <= s.km[i]!) {
           // Already there (a report put it at the hub): the halt starts today.
           s.regime[i] = REGIME.halted;

@@ -27,6 +27,8 @@ export const PARAMETER_NAMES = [
   // Rest days and halts.
   'restLogit',
   'restLogitPerDay',
+  'capitalHaltChance',
+  'capitalHaltNights',
   'bigCityHaltChance',
   'bigCityHaltNights',
   'isthmusHaltChance',

@@ -49,9 +49,9 @@ describe('the forecast data files', () => {
     for (const spec of data.specs) expect(spec.min <= spec.initial && spec.initial <= spec.max, spec.name).toBe(true);
   });
 
-  it('class big cities by population and the isthmus by name', () => {
+  it('class Mexico City, the other big cities by population and the isthmus by name', () => {
     const classes = data.world.structure.placeClasses;
-    expect(classes.get('mexico-city')).toBe('big-city');
+    expect(classes.get('mexico-city')).toBe('capital');
     expect(classes.get('guadalajara')).toBe('big-city');
     expect(classes.get('matias-romero')).toBe('isthmus');
     expect(classes.has('huixtla')).toBe(false);

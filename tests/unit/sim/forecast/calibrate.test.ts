@@ -30,7 +30,7 @@ const walkSpec: ParameterSpec = { name: 'walkKmPerDay', meaning: 'km a day on fo
 describe('calibration', () => {
   it('finds the walking speed of a caravan that walked 40 km a day, starting from 30', () => {
     const base = tinyParams({ speedLogSd: 0.1 });
-    const fit = fitParameters(world, [fortyKmADay()], [walkSpec], { base, particles: 200, seed: 1, sweeps: 4 });
+    const fit = fitParameters(world, [fortyKmADay()], [walkSpec], { base, particles: 200, seed: 1, sweeps: 8 });
     expect(fit.parameters.walkKmPerDay).toBeGreaterThan(37);
     expect(fit.parameters.walkKmPerDay).toBeLessThan(43);
     expect(fit.logLikelihood).toBeGreaterThan(casesLogLikelihood(world, [fortyKmADay()], { ...base, walkKmPerDay: 30 }, 200, 1));
