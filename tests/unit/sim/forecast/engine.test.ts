@@ -61,6 +61,14 @@ describe('the regime model on a 5-node line', () => {
     expect(regimesOf(h, 0).slice(0, 6)).toEqual([REGIME.walk, REGIME.walk, REGIME.halted, REGIME.halted, REGIME.halted, REGIME.walk]);
   });
 
+  it('halts at the capital with its own chance and length, not the big cities\' (c as the capital)', () => {
+    const structure = tinyStructure({}, [['c', 'capital']]);
+    const course = tinyCourse('let-pass', structure);
+    const run = (params: Partial<ForecastParameters>) => runFilter({ course, structure, params: tinyParams(params), policy: 'let-pass', startHeadcount: 1000, reports: [], runs: 5, seed: 1, days: 8, keepHistory: true }).history!;
+    expect(kmOf(run({ capitalHaltChance: 1, capitalHaltNights: 4, bigCityHaltChance: 0 }), 0).slice(0, 8)).toEqual([30, 60, 60, 60, 60, 60, 90, 120]);
+    expect(kmOf(run({ capitalHaltChance: 0, bigCityHaltChance: 1 }), 0).slice(0, 3)).toEqual([30, 60, 90]);
+  });
+
   it('never halts at a big city when the halt chance is 0, and halts at the isthmus (b) with its own chance and length', () => {
     expect(kmOf(simulate({ bigCityHaltChance: 0 }), 0).slice(0, 3)).toEqual([30, 60, 90]);
     const h = simulate({ isthmusHaltChance: 1, isthmusHaltNights: 2 });
