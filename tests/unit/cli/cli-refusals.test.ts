@@ -3,31 +3,19 @@
  * names the option or the file, nothing on stdout. (How each is found is tested in-process in
  * read-input-file.test.ts; these check the process end to end.)
  */
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT, readPresetFiles } from '../../../src/data/read-data-files';
+import { readPresetFiles } from '../../../src/data/read-data-files';
 import { loadPresets } from '../../../src/data/presets';
 import { scenarioToFile } from '../../../src/data/scenario-file';
+import { CLI_TEST_TIMEOUT_MS, runCli } from './cli-process';
 
-const run = promisify(execFile);
-const TSX = join(PROJECT_ROOT, 'node_modules/.bin/tsx');
-const CLI = join(PROJECT_ROOT, 'src/cli/main.ts');
 const dir = mkdtempSync(join(tmpdir(), 'caravan-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function sim(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(TSX, [CLI, ...args], { cwd: PROJECT_ROOT });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const sim = (...args: string[]) => runCli(args);
 
 const notJson = join(dir, 'notes.json');
 writeFileSync(notJson, '{\n  "id": "x",\n  oops\n}');
@@ -36,8 +24,7 @@ writeFileSync(heavy, JSON.stringify({ ...loadPresets(readPresetFiles()).get('wal
 const exported = join(dir, 'exported.json');
 writeFileSync(exported, scenarioToFile(loadPresets(readPresetFiles()).get('walk-only')!));
 
-// Each case starts a Node process; on a busy 2-core machine that alone takes seconds.
-describe.concurrent('the sim CLI refuses in one line', { timeout: 60_000 }, () => {
+describe.concurrent('the sim CLI refuses in one line', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it.each([
     [['--start-date', '9999-12-31'], /^error: --start-date: must be between 2000-01-01 and 2100-12-31, the years the model's calendar covers$/],
     [['--scenario', dir], /^error: --scenario: ".*" is a directory, not a file$/],

@@ -1,10 +1,5 @@
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../../src/data/read-data-files';
-
-const run = promisify(execFile);
+import { CLI_TEST_TIMEOUT_MS, runCli } from './cli-process';
 
 /** The JSON output (DESIGN.md, "CLI"), as far as these tests read it. */
 interface JsonOutput {
@@ -26,27 +21,9 @@ interface ForecastJson {
 interface BacktestJson {
   rows: { caravan: string; leadDays: string; model: string; p50AbsErrorDays: number; coverage: number; intervalScore: number }[];
 }
-const TSX = join(PROJECT_ROOT, 'node_modules/.bin/tsx');
-const CLI = join(PROJECT_ROOT, 'src/cli/main.ts');
+const sim = (...args: string[]) => runCli(args);
 
-async function sim(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(TSX, [CLI, ...args], { cwd: PROJECT_ROOT });
-    return { code: 0, stdout, stderr };
-  } catch (err) {
-    const e = err as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
-
-// Each test starts a Node process (tsx compiles the CLI first): on a busy 2-core machine that alone
-// can take seconds, so these tests get more than vitest's default 5 s. The work each run asks of the
-// model is kept small (a few dozen ensemble runs).
-const PROCESS_TIMEOUT_MS = 30_000;
-/** The forecast tests run a conditioned ensemble or the backtest (a few seconds of work each). */
-const FORECAST_TIMEOUT_MS = 120_000;
-
-describe('the sim CLI', { timeout: PROCESS_TIMEOUT_MS }, () => {
+describe('the sim CLI', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it('prints an aligned table with route km and arrival dates per crossing', async () => {
     const { code, stdout } = await sim('--scenario', 'historical-2018');
     expect(code).toBe(0);
@@ -126,7 +103,7 @@ describe('the sim CLI', { timeout: PROCESS_TIMEOUT_MS }, () => {
   });
 });
 
-describe('the sim CLI forecast (the default without --scenario)', { timeout: FORECAST_TIMEOUT_MS }, () => {
+describe('the sim CLI forecast (the default without --scenario)', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it('forecasts the October 2018 caravan as of the morning of 2018-10-25 from the sightings known then', async () => {
     const { code, stdout } = await sim('--destination', 'san-ysidro', '--runs', '200', '--format', 'json');
     expect(code).toBe(0);
@@ -177,7 +154,7 @@ describe('the sim CLI forecast (the default without --scenario)', { timeout: FOR
   });
 });
 
-describe('the sim CLI with an ensemble and validation', { timeout: PROCESS_TIMEOUT_MS }, () => {
+describe('the sim CLI with an ensemble and validation', { timeout: CLI_TEST_TIMEOUT_MS }, () => {
   it('reports how many observed nights fall inside the P10–P90 range', async () => {
     const { code, stdout } = await sim('--scenario', 'historical-2018', '--runs', '60', '--seed', '1', '--validate');
     expect(code).toBe(0);

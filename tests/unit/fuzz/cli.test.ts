@@ -1,11 +1,11 @@
 /**
  * Fuzzing the CLI: the real process, started on generated argument sets (options and values, good,
  * bad and strange, among them paths to a directory, a named pipe, /dev/zero, a 60 MB file, broken
- * and hostile scenario files). Each run must end by itself (a run still going after a minute is
+ * and hostile scenario files). Each run must end by itself (a run still going after CLI_HANG_MS is
  * killed and fails the test), with exit code 0 and output, or exit code 2, nothing on stdout and
  * one line on stderr. The files it was given are left as they were.
  */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,13 +13,11 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadPresets } from '../../../src/data/presets';
-import { PROJECT_ROOT, readPresetFiles } from '../../../src/data/read-data-files';
+import { readPresetFiles } from '../../../src/data/read-data-files';
 import { scenarioToFile } from '../../../src/data/scenario-file';
+import { CLI_HANG_MS, runCli, type CliRun } from '../cli/cli-process';
 import { FUZZ_LONG, FUZZ_SEED, fuzzRuns } from './fuzz-budget';
 
-const TSX = join(PROJECT_ROOT, 'node_modules/.bin/tsx');
-const CLI = join(PROJECT_ROOT, 'src/cli/main.ts');
-const KILL_AFTER_MS = 60_000;
 const CASES = fuzzRuns(10, 220);
 const PARALLEL = 2;
 
@@ -68,21 +66,10 @@ const argument: fc.Arbitrary<string[]> = fc.oneof(
 );
 const argumentSets = fc.sample(fc.array(argument, { minLength: 0, maxLength: 5 }).map((args) => args.flat()), { numRuns: CASES, seed: FUZZ_SEED });
 
-interface Run {
-  args: string[];
-  code: number | null;
-  signal: string | null;
-  stdout: string;
-  stderr: string;
-}
+type Run = CliRun & { args: string[] };
 
-function sim(args: string[]): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(TSX, [CLI, ...args], { cwd: PROJECT_ROOT, timeout: KILL_AFTER_MS, maxBuffer: 64 * 1024 * 1024 }, (err, stdout, stderr) => {
-      const e = err as (Error & { code?: number; signal?: string }) | null;
-      resolve({ args, code: e ? (typeof e.code === 'number' ? e.code : null) : 0, signal: e?.signal ?? null, stdout, stderr });
-    });
-  });
+async function sim(args: string[]): Promise<Run> {
+  return { args, ...(await runCli(args)) };
 }
 
 async function runAll(sets: string[][]): Promise<Run[]> {
@@ -96,7 +83,7 @@ async function runAll(sets: string[][]): Promise<Run[]> {
 }
 
 describe('fuzzing the CLI', () => {
-  it(`ends every one of ${CASES} generated argument sets with output (exit 0) or one line (exit 2)`, { timeout: (KILL_AFTER_MS * CASES) / PARALLEL + 60_000 }, async () => {
+  it(`ends every one of ${CASES} generated argument sets with output (exit 0) or one line (exit 2)`, { timeout: (CLI_HANG_MS * CASES) / PARALLEL + 60_000 }, async () => {
     const before = digest();
     const runs = await runAll(argumentSets);
     const wrong = runs.filter((run) => {
