@@ -28,4 +28,6 @@ export const basemapColors = {
   focusLand: '#fbfaf6',
   countryBorder: '#8a8577',
   stateBorder: '#b9b3a4',
+  /** Mexico's state lines: the model reasons by state, so a shade darker than the US ones. */
+  mexicoStateBorder: '#a39c8b',
 } as const;

