@@ -13,9 +13,21 @@ import { forecastDataFingerprint, readForecastTexts } from '../src/data/read-for
 import { calibrationCase, casesLogLikelihood, fitParameters, logPrior } from '../src/sim/forecast/calibrate';
 import type { ForecastParameters } from '../src/sim/forecast/parameters';
 
+/**
+ * Development options (the committed file is written with none of them): `--particles N`,
+ * `--sweeps N`, `--fits all,without-october-2018`, `--out FILE` try a cheaper calibration without
+ * touching data/forecast-parameters.json.
+ */
+function option(name: string): string | undefined {
+  const at = process.argv.indexOf(`--${name}`);
+  return at < 0 ? undefined : process.argv[at + 1];
+}
+
 const SEED = 1;
-const PARTICLES = 500;
-const SWEEPS = 4;
+const PARTICLES = Number(option('particles') ?? 2000);
+const SWEEPS = Number(option('sweeps') ?? 4);
+const ONLY_FITS = option('fits')?.split(',');
+const OUT = option('out') ?? join(PROJECT_ROOT, FORECAST_FILES.parameters);
 
 /** Four significant digits: what the file keeps, and what the model then runs on. */
 function rounded(params: ForecastParameters): ForecastParameters {
@@ -29,7 +41,7 @@ const cases = caravans.map((caravan) => calibrationCase(world, caravan));
 const groups = [{ id: ALL_CARAVANS_FIT, caravans: caravans.map((c) => c.id) }, ...caravans.map((left) => ({ id: leaveOutFitId(left.id), caravans: caravans.filter((c) => c.id !== left.id).map((c) => c.id) }))];
 
 const fits: ForecastParametersFile['fits'] = [];
-for (const group of groups) {
+for (const group of groups.filter((g) => ONLY_FITS === undefined || ONLY_FITS.includes(g.id))) {
   const chosen = cases.filter((c) => group.caravans.includes(c.caravan.id));
   const started = Date.now();
   const fit = fitParameters(world, chosen, specs, {
@@ -66,5 +78,5 @@ const file: ForecastParametersFile = {
   fits,
 };
 forecastParametersFileSchema.parse(file);
-writeFileSync(join(PROJECT_ROOT, FORECAST_FILES.parameters), `${JSON.stringify(file, null, 2)}\n`);
-process.stderr.write(`wrote ${FORECAST_FILES.parameters}\n`);
+writeFileSync(OUT, `${JSON.stringify(file, null, 2)}\n`);
+process.stderr.write(`wrote ${OUT}\n`);

@@ -4,7 +4,18 @@
  * for the forecast and the two baselines (DESIGN.md, "Forecasts"; docs/FORECAST-MODEL.md).
  */
 import { leaveOutFitId, type LoadedForecastData } from '../data/forecast-files';
-import { backtestCaravan, backtestRows, type BacktestOptions, type BacktestRow, type ScoredMilestone } from '../sim/forecast/backtest';
+import {
+  BACKTEST_MODELS,
+  backtestCaravan,
+  backtestRows,
+  brierScore,
+  reliability,
+  type BacktestOptions,
+  type BacktestRow,
+  type ProbabilityEvent,
+  type ReliabilityBin,
+  type ScoredMilestone,
+} from '../sim/forecast/backtest';
 import type { WalkerRules } from '../sim/forecast/baselines';
 import type { Scenario } from '../sim/scenario';
 import { alignedTable } from './format';
@@ -13,10 +24,27 @@ import { UsageError } from './options';
 export const WALKER_PRESET = 'walker-2018-10-25';
 export const BACKTEST_DEFAULTS = { runs: 400, seed: 1, horizonDays: 60, stepDays: 2, alpha: 0.2 } as const;
 
+export interface ProbabilitySummary {
+  model: (typeof BACKTEST_MODELS)[number];
+  events: number;
+  happened: number;
+  brierScore: number;
+  /** The same over the destination questions only (reached the destination crossing within the horizon?). */
+  destinationEvents: number;
+  destinationHappened: number;
+  destinationBrierScore: number | null;
+}
+
 export interface BacktestReport {
   options: BacktestOptions;
+  /** The published view: dates over the runs that arrive, with the probability of arriving. */
   rows: BacktestRow[];
+  /** The second view: quantiles over all runs, non-arrivals the day after the horizon. */
+  allRunsRows: BacktestRow[];
   scored: ScoredMilestone[];
+  events: ProbabilityEvent[];
+  probability: ProbabilitySummary[];
+  reliability: ReliabilityBin[];
 }
 
 /** The plain walker's rules, read from its preset. */
@@ -24,15 +52,44 @@ export function walkerRules(walker: Scenario): WalkerRules {
   return { walkKmPerDay: walker.modes.walk.kmPerDay, restEveryNDays: walker.rest.everyNDays, speedSpread: walker.uncertainty.speedSpread, extraRestChance: walker.uncertainty.extraRestChance };
 }
 
+function probabilitySummary(events: readonly ProbabilityEvent[]): ProbabilitySummary[] {
+  return BACKTEST_MODELS.map((model) => {
+    const mine = events.filter((e) => e.model === model);
+    const destinations = mine.filter((e) => e.isDestination);
+    const round4 = (x: number) => Math.round(x * 1e4) / 1e4;
+    return {
+      model,
+      events: mine.length,
+      happened: mine.filter((e) => e.happened).length,
+      brierScore: round4(brierScore(mine)),
+      destinationEvents: destinations.length,
+      destinationHappened: destinations.filter((e) => e.happened).length,
+      destinationBrierScore: destinations.length === 0 ? null : round4(brierScore(destinations)),
+    };
+  });
+}
+
 export function runBacktest(data: LoadedForecastData, walker: Scenario, settings: { runs: number; seed: number }): BacktestReport {
   const options: BacktestOptions = { ...BACKTEST_DEFAULTS, ...settings, walker: walkerRules(walker) };
   const scored: ScoredMilestone[] = [];
+  const events: ProbabilityEvent[] = [];
   for (const caravan of data.caravans) {
     const fit = data.fits.get(leaveOutFitId(caravan.id));
     if (!fit) throw new UsageError('backtest', `no fit without ${caravan.id} in data/forecast-parameters.json (run npm run calibrate)`);
-    scored.push(...backtestCaravan(data.world, caravan, fit.parameters, options));
+    const result = backtestCaravan(data.world, caravan, fit.parameters, options);
+    scored.push(...result.milestones);
+    events.push(...result.events);
   }
-  return { options, rows: backtestRows(scored, data.caravans.map((c) => c.id), options.alpha), scored };
+  const ids = data.caravans.map((c) => c.id);
+  return {
+    options,
+    rows: backtestRows(scored, ids, options.alpha, 'published', options.horizonDays),
+    allRunsRows: backtestRows(scored, ids, options.alpha, 'all-runs', options.horizonDays),
+    scored,
+    events,
+    probability: probabilitySummary(events),
+    reliability: reliability(events),
+  };
 }
 
 export function backtestToJson(report: BacktestReport): object {
@@ -44,32 +101,68 @@ export function backtestToJson(report: BacktestReport): object {
       runs: options.runs,
       seed: options.seed,
       intervalScoreAlpha: options.alpha,
-      nonArrivals: `runs (or a baseline) not at the milestone within ${options.horizonDays} days count as arriving the day after the horizon`,
+      rows: `what a planner is shown: P10/P50/P90 over the runs that arrive within ${options.horizonDays} days, and the probability of arriving (meanProbability, brierScore); a forecast with no date (no run arrives) is scored at the day after the horizon`,
+      allRunsRows: `quantiles over all runs, a run (or a baseline) not at the milestone within ${options.horizonDays} days counted as arriving the day after the horizon`,
+      probability: 'Brier score of "the main group reaches this place within the horizon": every scored milestone (it happened) and the destination crossing on each as-of date when its outcome is known',
     },
     rows: report.rows,
+    allRunsRows: report.allRunsRows,
+    probability: report.probability,
+    reliability: report.reliability,
   };
+}
+
+const percent = (x: number) => `${Math.round(x * 100)} %`;
+
+function rowsTable(rows: readonly BacktestRow[], withProbability: boolean): string {
+  const body: string[][] = [];
+  let previous = '';
+  for (const r of rows) {
+    const cells = [r.caravan === previous ? '' : r.caravan, r.leadDays, r.model, String(r.n), r.p50AbsErrorDays.toFixed(1), percent(r.coverage), r.intervalScore.toFixed(1)];
+    if (withProbability) cells.push(percent(r.meanProbability), r.brierScore.toFixed(3));
+    body.push(cells);
+    previous = r.caravan;
+  }
+  const header = ['Caravan', 'Lead (d)', 'Model', 'n', 'P50 |err| (d)', 'P10–P90', 'Int. score'];
+  if (withProbability) header.push('P(arrive)', 'Brier');
+  return alignedTable(header, body, new Set([3, 4, 5, 6, 7, 8]));
 }
 
 export function backtestTable(report: BacktestReport): string {
   const { options, rows, scored } = report;
+  const horizon = options.horizonDays;
   const out: string[] = [];
   out.push('Backtest of the forecast: each past caravan forecast with parameters fitted without it,');
   out.push(`from every ${options.stepDays} days of its track (as-of dates); each later milestone (first night at a place) scored by lead time.`);
-  out.push(`P50 |error| in days; coverage = share inside P10–P90; interval score (alpha ${options.alpha}) in days, lower is better. ${options.runs} runs, seed ${options.seed}.`);
+  out.push(`${options.runs} runs, seed ${options.seed}, horizon ${horizon} days. P50 |error| in days; P10–P90 = share of milestones inside the interval;`);
+  out.push(`interval score (alpha ${options.alpha}) in days, lower is better; P(arrive) = mean probability given to reaching the milestone within the horizon (it did); Brier = mean (1 − P)².`);
   out.push('');
-  const body: string[][] = [];
-  let previous = '';
-  for (const r of rows) {
-    body.push([r.caravan === previous ? '' : r.caravan, r.leadDays, r.model, String(r.n), r.p50AbsErrorDays.toFixed(1), `${Math.round(r.coverage * 100)} %`, r.intervalScore.toFixed(1)]);
-    previous = r.caravan;
-  }
-  out.push(alignedTable(['Caravan', 'Lead (d)', 'Model', 'n', 'P50 |err| (d)', 'P10–P90', 'Int. score'], body, new Set([3, 4, 5, 6])));
-  const persistence = scored.filter((s) => s.model === 'persistence');
-  const never = persistence.filter((s) => s.censored);
-  const finite = persistence.filter((s) => !s.censored);
-  const mean = (list: ScoredMilestone[]) => (list.length === 0 ? 0 : list.reduce((sum, s) => sum + Math.abs(s.p50Day - s.observedDay), 0) / list.length);
+  out.push(`As published (dates over the runs that arrive within ${horizon} days, beside the probability of arriving):`);
+  out.push(rowsTable(rows, true));
+  const noDate = (model: string) => scored.filter((s) => s.model === model && s.published === null).length;
+  const total = (model: string) => scored.filter((s) => s.model === model).length;
   out.push('');
-  out.push(`Non-arrivals count as arriving the day after the ${options.horizonDays}-day horizon. Persistence never arrives in ${never.length} of ${persistence.length} cases (no progress over the last 3 days reported);`);
-  out.push(`on the other ${finite.length} its mean P50 |error| is ${mean(finite).toFixed(1)} d (the forecast's on the same: ${mean(scored.filter((s) => s.model === 'forecast' && finite.some((p) => p.asOf === s.asOf && p.town === s.town && p.caravan === s.caravan))).toFixed(1)} d).`);
+  out.push(`No date published (no run arrives within the horizon; scored as the day after it): forecast ${noDate('forecast')}, persistence ${noDate('persistence')}, walker ${noDate('walker')} of ${total('forecast')} each.`);
+  out.push('');
+  out.push(`Will it arrive within ${horizon} days? Brier score over every milestone (it happened) and the destination on each as-of date when known:`);
+  out.push(
+    alignedTable(
+      ['Model', 'Questions', 'Happened', 'Brier', 'Destination', 'Happened', 'Brier'],
+      report.probability.map((p) => [p.model, String(p.events), String(p.happened), p.brierScore.toFixed(3), String(p.destinationEvents), String(p.destinationHappened), p.destinationBrierScore === null ? '—' : p.destinationBrierScore.toFixed(3)]),
+      new Set([1, 2, 3, 4, 5, 6]),
+    ),
+  );
+  out.push('');
+  out.push('Reliability (the questions binned by the probability given; a reliable forecast happens as often as it says):');
+  out.push(
+    alignedTable(
+      ['Model', 'P given', 'n', 'Mean P', 'Happened'],
+      report.reliability.map((b) => [b.model, `${Math.round(b.from * 100)}–${Math.round(b.to * 100)} %`, String(b.n), percent(b.meanProbability), percent(b.observedShare)]),
+      new Set([2, 3, 4]),
+    ),
+  );
+  out.push('');
+  out.push(`Second view, over all runs (a run that never arrives counts as arriving the day after the ${horizon}-day horizon):`);
+  out.push(rowsTable(report.allRunsRows, false));
   return out.join('\n');
 }

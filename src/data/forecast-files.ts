@@ -50,6 +50,7 @@ export const forecastModelFileSchema = z.strictObject({
     positionKmSd: z.number().positive(),
     positionSdPerKm: z.number().min(0).max(1),
     leadKmSd: z.number().positive(),
+    leadSplinterShare: z.number().min(0).lt(1),
     rearKmSd: z.number().positive(),
     outlierShare: z.number().gt(0).lt(1),
     endedMissShare: z.number().gt(0).lt(1),

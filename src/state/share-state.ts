@@ -10,7 +10,9 @@
  *   transit (a character changed, lost or added) fails it and is refused, instead of opening with
  *   other values: lz-string decodes most damaged text to *something*.
  * - v2: the same layout without the checksum. Such links open as before (they were written before
- *   checksums; a v3 payload without its checksum is refused as damaged).
+ *   checksums; a v3 payload without its checksum is refused as damaged). v1 and v2 links were made
+ *   when the preset id `as-of-2018-10-25` meant the plain walker, now `walker-2018-10-25` (the id
+ *   went to the calibrated forecast): they open as the walker, which is what their author saw.
  * - v1: `#scenario=<base64url JSON scenario>&t=<hours>&view=<zoom>/<lat>/<lon>&preset=<id>`
  *   (uncompressed, one scenario, no pins, no panel).
  */
@@ -209,7 +211,7 @@ export const UNFORESEEN_LINK_ERROR = 'the link could not be read';
 export function decodeShareState(hash: string, presets: ReadonlyMap<string, Scenario>): ShareDecodeResult {
   try {
     const warnings: string[] = [];
-    const wire = checkWire(migrate(readFragment(hash)));
+    const wire = checkWire(migrate(readFragment(hash), warnings));
     const unpack = (packed: Packed, label: string) => unpackScenario(packed, label, presets, warnings);
     const scenario = unpack(wire.s, 'scenario');
     const pinned = (wire.p ?? []).map((packed, i) => unpack(packed, `pinned scenario ${i + 1}`));
@@ -288,10 +290,36 @@ function readV1(params: ReadonlyMap<string, string>): VersionedPayload {
   return { v: 1, scenario, t: params.get('t') ?? null, view: params.get('view') ?? null, preset: params.get('preset') ?? null };
 }
 
-/** Migrations, each from version n to n + 1, in the layout of that version. */
-const MIGRATIONS: Record<number, (payload: VersionedPayload) => VersionedPayload> = {
-  /** v2 → v3: the same layout; v3 links carry a checksum, checked (and dropped) before this. */
-  2: (old) => ({ ...old, v: 3 }),
+/**
+ * Preset ids that v1 and v2 links used for presets since renamed: `as-of-2018-10-25` was the plain
+ * walker until that id went to the calibrated forecast (which is not a scenario a link can build on).
+ */
+export const PRESETS_RENAMED_SINCE_V2: Readonly<Record<string, string>> = { 'as-of-2018-10-25': 'walker-2018-10-25' };
+
+/** A packed scenario of a v2 payload with a renamed base preset under its new id (anything else as it is). */
+function renameBase(packed: unknown, renamed: Set<string>): unknown {
+  if (!isPlainObject(packed) || typeof packed.b !== 'string' || !Object.hasOwn(PRESETS_RENAMED_SINCE_V2, packed.b)) return packed;
+  renamed.add(packed.b);
+  return { ...packed, b: PRESETS_RENAMED_SINCE_V2[packed.b] };
+}
+
+/** Migrations, each from version n to n + 1, in the layout of that version; `notes` gathers what the person should be told. */
+const MIGRATIONS: Record<number, (payload: VersionedPayload, notes: string[]) => VersionedPayload> = {
+  /**
+   * v2 → v3: the same layout (v3 links carry a checksum, checked and dropped before this); presets
+   * renamed since are named by their new ids.
+   */
+  2: (old, notes) => {
+    const renamed = new Set<string>();
+    const next: VersionedPayload = { ...old, v: 3, s: renameBase(old.s, renamed) };
+    if (Array.isArray(old.p)) next.p = old.p.map((packed) => renameBase(packed, renamed));
+    if (typeof old.k === 'string' && Object.hasOwn(PRESETS_RENAMED_SINCE_V2, old.k)) {
+      renamed.add(old.k);
+      next.k = PRESETS_RENAMED_SINCE_V2[old.k];
+    }
+    for (const id of renamed) notes.push(`the link was made when preset "${id}" was the plain walker; it opens as that walker, now "${PRESETS_RENAMED_SINCE_V2[id]}" ("${id}" is the calibrated forecast now)`);
+    return next;
+  },
   /** v1 → v2: a whole scenario, a time and view as text (view as zoom/lat/lon) → the compact layout. */
   1: (old) => {
     const next: VersionedPayload = { v: 2, s: { f: old.scenario }, t: old.t === null ? 0 : numberFromText(old.t, 'time') };
@@ -306,7 +334,7 @@ const MIGRATIONS: Record<number, (payload: VersionedPayload) => VersionedPayload
 };
 
 /** Brings any known version's payload to the current layout. */
-function migrate(payload: VersionedPayload): VersionedPayload {
+function migrate(payload: VersionedPayload, notes: string[]): VersionedPayload {
   let current = payload;
   if (current.v > SHARE_FORMAT_VERSION) {
     throw new ShareError(`the link was made by a newer version of the simulator (format ${current.v}); this one reads up to format ${SHARE_FORMAT_VERSION}`);
@@ -314,7 +342,7 @@ function migrate(payload: VersionedPayload): VersionedPayload {
   while (current.v < SHARE_FORMAT_VERSION) {
     const step = MIGRATIONS[current.v];
     if (!step) throw new ShareError(`the link's format (${String(current.v)}) is not one this simulator knows`);
-    current = step(current);
+    current = step(current, notes);
   }
   return current;
 }

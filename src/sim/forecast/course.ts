@@ -40,7 +40,11 @@ export interface ModelStructure {
     positionKmSd: number;
     /** …plus this share of the km since the previous report (road km on the network are approximate). */
     positionSdPerKm: number;
+    /** Added to the sd of a lead sighting (the head of a caravan is spread out)… */
     leadKmSd: number;
+    /** …and the share of lead sightings that are of a splinter group the model does not follow (placed anywhere on the route). */
+    leadSplinterShare: number;
+    /** A rear sighting says the main group is there or ahead: it is behind it with a normal tail of this sd. */
     rearKmSd: number;
     /** Share of reports that are wrong (placed anywhere on the route). */
     outlierShare: number;

@@ -16,11 +16,24 @@
  *      Passing a hub (Mexico City, another big city, the isthmus) it stops there with the hub's halt
  *      chance and then halts for a drawn number of nights; a vanguard may leave then (vanguardChance).
  * The vanguard travels on its own from the next day, never halting, with vanguardMotorBonus.
+ * A run's pace persists: the km of a day are the mode's median × exp(speedLogSd × z), where the
+ * pace z follows an AR(1) with correlation speedAutocorrelation from day to day (a caravan that is
+ * fast today tends to be fast tomorrow), so reports of a fast caravan keep the fast runs.
+ *
+ * While the runs are being conditioned on reports (every day up to the last report), they do not
+ * end by chance: each carries instead its probability of not having ended since the last report
+ * (`logSurvival`), and the filter weighs the reports by it (filter.ts). The likelihood of a
+ * caravan seen on the move on day 40 then includes the chance of its not having dissolved, exactly,
+ * instead of a few runs dying at random. After the last report the runs end by chance as above.
+ * The headcount is conditioned exactly too (headcount.ts): during conditioning a run's logHead is
+ * the mean of its log headcount, afterwards a draw that goes on with the daily noise.
+ *
  * Every run draws the same 13 numbers every day whatever it does (common random numbers), so two
  * parameter sets are compared on the same luck.
  */
 import type { Course, HubClass, ModelStructure } from './course';
 import { ZONE_CODE } from './course';
+import type { HeadcountCovariance } from './headcount';
 import type { ForecastParameters } from './parameters';
 
 export const REGIME = { walk: 0, ride: 1, bus: 2, train: 3, halted: 4, ended: 5 } as const;
@@ -44,7 +57,14 @@ export class Particles {
   readonly haltKind: Uint8Array;
   readonly streak: Int16Array;
   readonly nextHub: Int16Array;
+  /** Log headcount of the main group (its mean given the reports while conditioning). */
   readonly logHead: Float64Array;
+  /** The caravan's own drift of log headcount per day (its mean while conditioning). */
+  readonly headDrift: Float64Array;
+  /** The pace: a standard normal AR(1) state, the log km factor ÷ speedLogSd. */
+  readonly pace: Float64Array;
+  /** Log-probability of not having ended since the last report (conditioning only). */
+  readonly logSurvival: Float64Array;
   readonly ended: Uint8Array;
   /** NaN while the run has no vanguard. */
   readonly vanKm: Float64Array;
@@ -60,6 +80,9 @@ export class Particles {
     this.streak = new Int16Array(size);
     this.nextHub = new Int16Array(size);
     this.logHead = new Float64Array(size);
+    this.headDrift = new Float64Array(size);
+    this.pace = new Float64Array(size);
+    this.logSurvival = new Float64Array(size);
     this.ended = new Uint8Array(size);
     this.vanKm = new Float64Array(size).fill(NaN);
     this.vanLogHead = new Float64Array(size).fill(NaN);
@@ -67,7 +90,7 @@ export class Particles {
   }
 
   private arrays(): (Float64Array | Uint8Array | Int16Array)[] {
-    return [this.km, this.regime, this.lastMotor, this.haltLeft, this.haltKind, this.streak, this.nextHub, this.logHead, this.ended, this.vanKm, this.vanLogHead, this.vanLastMotor];
+    return [this.km, this.regime, this.lastMotor, this.haltLeft, this.haltKind, this.streak, this.nextHub, this.logHead, this.headDrift, this.pace, this.logSurvival, this.ended, this.vanKm, this.vanLogHead, this.vanLastMotor];
   }
 
   /** Replaces every run by the run `parents[i]` (resampling). */
@@ -96,6 +119,8 @@ export class DayModel {
   private readonly kmMedian: Float64Array;
   private readonly containWalkFactor: number;
   private readonly speedLogSd: number;
+  private readonly paceCorrelation: number;
+  private readonly paceInnovationSd: number;
   private readonly haltSd: number;
   private readonly hubHalts: Record<HubClass, { chance: number; nights: number; kind: number }>;
 
@@ -122,6 +147,8 @@ export class DayModel {
     this.kmMedian = Float64Array.from([p.walkKmPerDay, p.rideKmPerDay, p.busKmPerDay, p.trainKmPerDay]);
     this.containWalkFactor = p.containWalkFactor;
     this.speedLogSd = p.speedLogSd;
+    this.paceCorrelation = p.speedAutocorrelation;
+    this.paceInnovationSd = Math.sqrt(1 - p.speedAutocorrelation ** 2);
     this.haltSd = p.haltNightsLogSd;
     this.hubHalts = {
       capital: { chance: p.capitalHaltChance, nights: p.capitalHaltNights, kind: HALT.capital },
@@ -130,13 +157,29 @@ export class DayModel {
     };
   }
 
-  /** The runs' state on the evening before day 0: at the start, with the start headcount (± its uncertainty). */
+  /**
+   * The runs' state on the evening before day 0: at the start, the mean log headcount that of the
+   * start headcount (its uncertainty is in the shared covariance, headcount.ts), a pace drawn from
+   * its stationary distribution N(0, 1).
+   */
   start(particles: Particles, headcount: number, uniform: () => number): void {
     const firstHub = this.course.hubs.findIndex((h) => h.km > 0);
     for (let i = 0; i < particles.size; i++) {
-      const normal = Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
-      particles.logHead[i] = Math.log(Math.max(1, headcount)) + this.params.headcountLevelLogSd * normal;
+      particles.pace[i] = Math.sqrt(-2 * Math.log(1 - uniform())) * Math.cos(2 * Math.PI * uniform());
+      particles.logHead[i] = Math.log(Math.max(1, headcount));
+      particles.headDrift[i] = 0;
       particles.nextHub[i] = firstHub < 0 ? this.course.hubs.length : firstHub;
+    }
+  }
+
+  /** Ends conditioning: each run draws its log headcount and drift about its means (two normals per run from `uniform`). */
+  drawHeadcounts(particles: Particles, covariance: HeadcountCovariance, uniform: () => number): void {
+    for (let i = 0; i < particles.size; i++) {
+      const r = Math.sqrt(-2 * Math.log(1 - uniform()));
+      const theta = 2 * Math.PI * uniform();
+      const draw = covariance.sample(particles.logHead[i]!, particles.headDrift[i]!, r * Math.cos(theta), r * Math.sin(theta));
+      particles.logHead[i] = draw.level;
+      particles.headDrift[i] = draw.drift;
     }
   }
 
@@ -160,6 +203,7 @@ export class DayModel {
     return REGIME.train;
   }
 
+  /** The km of a day in a mode at pace z (a standard normal). */
   private dayKm(mode: number, z: number, inContain: boolean): number {
     const median = this.kmMedian[mode]! * (mode === REGIME.walk && inContain ? this.containWalkFactor : 1);
     return median * Math.exp(this.speedLogSd * z);
@@ -173,13 +217,14 @@ export class DayModel {
 
   /**
    * Moves every run through local day `day`. `draws` holds DRAWS_PER_DAY numbers per run: uniforms
-   * first, then normals.
+   * first, then normals. While `conditioning` (a report is still to come) runs do not end by chance
+   * but accumulate their log-probability of not ending, and headcounts move by their means.
    */
-  step(particles: Particles, day: number, draws: Float64Array): void {
-    for (let i = 0; i < particles.size; i++) this.stepRun(particles, i, day, draws, i * DRAWS_PER_DAY);
+  step(particles: Particles, day: number, draws: Float64Array, conditioning = false): void {
+    for (let i = 0; i < particles.size; i++) this.stepRun(particles, i, day, draws, i * DRAWS_PER_DAY, conditioning);
   }
 
-  private stepRun(s: Particles, i: number, day: number, d: Float64Array, o: number): void {
+  private stepRun(s: Particles, i: number, day: number, d: Float64Array, o: number, conditioning: boolean): void {
     const p = this.params;
     const z0 = d[o + 9]!;
     const z1 = d[o + 10]!;
@@ -188,6 +233,8 @@ export class DayModel {
     this.stepVanguard(s, i, d[o + 8]!, zv);
     if (s.ended[i] !== ENDED.no) {
       s.regime[i] = REGIME.ended;
+      // People keep leaving a caravan that has arrived (asylum queues, crossings): the count goes on.
+      if (s.ended[i] === ENDED.arrived) this.ageHeadcount(s, i, day, z2, conditioning);
       return;
     }
     const k = this.kmIndex(s.km[i]!);
@@ -195,12 +242,14 @@ export class DayModel {
     // Yesterday's regime: a caravan the authorities were holding may be dissolved (visas, buses).
     const heldByAuthorities = this.contained && s.regime[i] === REGIME.halted && s.haltKind[i] === HALT.contain;
     const endHazard = heldByAuthorities ? p.endHazardContainHalted : p.endHazardLetPass;
-    if (d[o]! < endHazard) {
+    if (conditioning) s.logSurvival[i]! += Math.log1p(-Math.min(endHazard, 1 - 1e-12));
+    else if (d[o]! < endHazard) {
       s.ended[i] = ENDED.dissolved;
       s.regime[i] = REGIME.ended;
       return;
     }
-    this.ageHeadcount(s, i, day, z2);
+    this.ageHeadcount(s, i, day, z2, conditioning);
+    s.pace[i] = this.paceCorrelation * s.pace[i]! + this.paceInnovationSd * z0;
     if (s.haltLeft[i]! > 0) {
       s.haltLeft[i]!--;
       s.regime[i] = REGIME.halted;
@@ -222,7 +271,7 @@ export class DayModel {
       return;
     }
     const mode = this.chooseMode(d[o + 3]!, this.course.zoneByKm[k]!, s.lastMotor[i]!, s.logHead[i]!, inContain, false);
-    let target = s.km[i]! + this.dayKm(mode, z0, inContain);
+    let target = s.km[i]! + this.dayKm(mode, s.pace[i]!, inContain);
     // Hubs passed today: each is decided once (the first three of a day with their own draws).
     const hubs = this.course.hubs;
     let hubDraw = 4;
@@ -267,11 +316,14 @@ export class DayModel {
     s.vanKm[i] = Math.min(this.destKm, this.course.hubs[s.nextHub[i]! - 1]!.km);
   }
 
-  /** Headcount peaks early and wears down: log trend growth × min(t, peak) − decay × max(0, t − peak), plus noise. */
-  private ageHeadcount(s: Particles, i: number, day: number, z: number): void {
+  /**
+   * Headcount peaks early and wears down: log trend growth × min(t, peak) − decay × max(0, t − peak),
+   * plus the caravan's own drift, plus (once free of the reports) the daily noise.
+   */
+  private ageHeadcount(s: Particles, i: number, day: number, z: number, conditioning: boolean): void {
     const p = this.params;
     const trend = (t: number) => p.headcountGrowthPerDay * Math.min(t, p.headcountPeakDay) - p.headcountDecayPerDay * Math.max(0, t - p.headcountPeakDay);
-    s.logHead[i]! += trend(day + 1) - trend(day) + this.structure.headcountDailyLogSd * z;
+    s.logHead[i]! += trend(day + 1) - trend(day) + s.headDrift[i]! + (conditioning ? 0 : this.structure.headcountDailyLogSd * z);
   }
 
   private stepVanguard(s: Particles, i: number, u: number, z: number): void {

@@ -11,6 +11,7 @@
 import { createUniformStream } from '../rng';
 import type { Course, ModelStructure } from './course';
 import { DayModel, DRAWS_PER_DAY, drawDay, ENDED, Particles, REGIME } from './engine';
+import { HeadcountCovariance } from './headcount';
 import type { ForecastParameters } from './parameters';
 import type { PlacedReport } from './reports';
 
@@ -56,41 +57,75 @@ export interface FilterResult {
 
 const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
 
-/** Adds each run's log-weight for one report to `logWeights`. */
-function addReportLogWeights(s: Particles, report: PlacedReport, setup: FilterSetup, previousKm: number, logWeights: Float64Array): void {
-  const { structure, params, course } = setup;
-  const { outlierShare, endedMissShare } = structure.reports;
+/** Standard normal CDF (Abramowitz & Stegun 7.1.26 on erf; error under 1.5e-7). */
+export function normalCdf(z: number): number {
+  const x = Math.abs(z) / Math.SQRT2;
+  const t = 1 / (1 + 0.3275911 * x);
+  const erf = 1 - ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) * t * Math.exp(-x * x);
+  return z >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf);
+}
+
+/**
+ * Adds each run's log-likelihood of one report to `logAlive` (the run has not ended since the last
+ * report) and `logDead` (it has). A main sighting: a normal about the run's km, mixed with a share
+ * of wrong reports anywhere on the route. A lead sighting: the same about the vanguard (or the main
+ * group while there is none), wider, and also mixed with a share of sightings of splinter groups
+ * the model does not follow. A rear sighting: the main group is there or ahead (a normal tail
+ * behind it). A headcount: the Kalman predictive density (headcount.ts), after which each run's
+ * headcount mean is updated. A dissolved caravan explains a sighting only as a wrong report.
+ */
+function addReportLogWeights(s: Particles, report: PlacedReport, setup: FilterSetup, previousKm: number, headcount: HeadcountCovariance, logAlive: Float64Array, logDead: Float64Array): void {
+  const { structure, course } = setup;
+  const { outlierShare, endedMissShare, leadSplinterShare } = structure.reports;
   let sd = structure.reports.positionKmSd + structure.reports.positionSdPerKm * Math.abs(report.km - previousKm);
   if (report.group === 'lead') sd += structure.reports.leadKmSd;
-  else if (report.group === 'rear') sd += structure.reports.rearKmSd;
-  const inlier = (1 - outlierShare) / (sd * Math.sqrt(2 * Math.PI));
-  const uniform = outlierShare / Math.max(1, course.totalKm);
-  const logUniform = Math.log(uniform);
+  const anywhere = report.group === 'lead' ? outlierShare + leadSplinterShare : outlierShare;
+  const inlier = (1 - anywhere) / (sd * Math.sqrt(2 * Math.PI));
+  const uniform = anywhere / Math.max(1, course.totalKm);
+  const logWrong = Math.log(outlierShare / Math.max(1, course.totalKm));
   const isMain = report.group === 'main';
-  const headSd = params.headcountReportLogSd;
-  const logHeadReport = report.headcount !== null ? Math.log(report.headcount) : NaN;
-  const headConst = -Math.log(headSd) - LOG_SQRT_2PI;
+  const logHeadReport = isMain && !report.ended && report.headcount !== null ? Math.log(report.headcount) : NaN;
   const endedYes = Math.log(1 - endedMissShare);
   const endedNo = Math.log(endedMissShare);
   for (let i = 0; i < s.size; i++) {
-    const dissolved = s.ended[i] === ENDED.dissolved;
+    if (s.ended[i] === ENDED.dissolved && !report.ended) {
+      // Dissolved by an earlier report: only a wrong report explains a sighting.
+      logAlive[i]! += report.group === 'rear' ? Math.log(outlierShare) : logWrong;
+      logDead[i]! += report.group === 'rear' ? Math.log(outlierShare) : logWrong;
+      continue;
+    }
     let x = s.km[i]!;
     if (report.group === 'lead' && !Number.isNaN(s.vanKm[i]!)) x = s.vanKm[i]!;
-    let logW: number;
-    if (dissolved && !report.ended && isMain) logW = logUniform;
+    let position: number;
+    if (report.group === 'rear') position = Math.log((1 - outlierShare) * normalCdf((x - report.km) / structure.reports.rearKmSd) + outlierShare);
     else {
       const z = (report.km - x) / sd;
-      logW = Math.log(inlier * Math.exp(-0.5 * z * z) + uniform);
+      position = Math.log(inlier * Math.exp(-0.5 * z * z) + uniform);
     }
-    if (isMain) {
-      if (report.ended) logW += dissolved ? endedYes : endedNo;
-      else if (!Number.isNaN(logHeadReport) && !dissolved) {
-        const z = (logHeadReport - s.logHead[i]!) / headSd;
-        logW += headConst - 0.5 * z * z;
-      }
+    if (report.ended) {
+      logAlive[i]! += position + endedNo;
+      logDead[i]! += position + endedYes;
+      continue;
     }
-    logWeights[i]! += logW;
+    logAlive[i]! += position + (Number.isNaN(logHeadReport) ? 0 : headcount.logPredictive(s.logHead[i]!, logHeadReport));
+    logDead[i]! += report.group === 'rear' ? Math.log(outlierShare) : logWrong;
   }
+  if (!Number.isNaN(logHeadReport)) {
+    const gain = headcount.gains();
+    for (let i = 0; i < s.size; i++) {
+      const innovation = logHeadReport - s.logHead[i]!;
+      s.logHead[i]! += gain.level * innovation;
+      s.headDrift[i]! += gain.drift * innovation;
+    }
+    headcount.update();
+  }
+}
+
+/** log(exp(a) + exp(b)) without overflow. */
+function logAddExp(a: number, b: number): number {
+  if (a === -Infinity) return b;
+  if (b === -Infinity) return a;
+  return a > b ? a + Math.log1p(Math.exp(b - a)) : b + Math.log1p(Math.exp(a - b));
 }
 
 /** Systematic resampling: parent indices proportional to the weights, from one uniform. */
@@ -152,6 +187,12 @@ export function runFilter(setup: FilterSetup): FilterResult {
   const model = new DayModel(setup.course, setup.params, setup.structure, setup.policy);
   const particles = new Particles(runs);
   model.start(particles, setup.startHeadcount, uniform);
+  const headcount = new HeadcountCovariance({
+    levelLogSd: setup.params.headcountLevelLogSd,
+    driftSd: setup.params.headcountDriftSd,
+    dailyLogSd: setup.structure.headcountDailyLogSd,
+    reportLogSd: setup.params.headcountReportLogSd,
+  });
   const history: EnsembleHistory | null = setup.keepHistory
     ? {
         runs,
@@ -165,6 +206,8 @@ export function runFilter(setup: FilterSetup): FilterResult {
       }
     : null;
   const draws = new Float64Array(runs * DRAWS_PER_DAY);
+  const logAlive = new Float64Array(runs);
+  const logDead = new Float64Array(runs);
   const logWeights = new Float64Array(runs);
   const weights = new Float64Array(runs);
   const parents = new Int32Array(runs);
@@ -174,16 +217,29 @@ export function runFilter(setup: FilterSetup): FilterResult {
   let next = 0;
   let previousMainKm = 0;
   while (next < reports.length && reports[next]!.day < 0) next++;
+  // Conditioning lasts until the last report the ensemble's days hold; from the next day the runs are free.
+  const inRange = reports.filter((r) => r.day >= 0 && r.day < days);
+  const conditionUntil = inRange.length === 0 ? -1 : inRange[inRange.length - 1]!.day;
+  if (conditionUntil < 0) model.drawHeadcounts(particles, headcount, uniform);
 
   for (let day = 0; day < days; day++) {
-    model.step(particles, day, drawDay(uniform, runs, draws));
+    const conditioning = day <= conditionUntil;
+    model.step(particles, day, drawDay(uniform, runs, draws), conditioning);
+    if (conditioning) headcount.predict();
     const todays: PlacedReport[] = [];
     while (next < reports.length && reports[next]!.day === day) todays.push(reports[next++]!);
     if (todays.length > 0) {
-      logWeights.fill(0);
-      for (const report of todays) addReportLogWeights(particles, report, setup, previousMainKm, logWeights);
+      logAlive.fill(0);
+      logDead.fill(0);
+      for (const report of todays) addReportLogWeights(particles, report, setup, previousMainKm, headcount, logAlive, logDead);
+      // Each run: it has not ended since the last report (probability S) or it has (1 − S).
       let max = -Infinity;
-      for (const lw of logWeights) if (lw > max) max = lw;
+      for (let i = 0; i < runs; i++) {
+        const logS = particles.logSurvival[i]!;
+        const logEnded = logS === 0 ? -Infinity : Math.log(-Math.expm1(logS));
+        logWeights[i] = logAddExp(logS + logAlive[i]!, logEnded + logDead[i]!);
+        if (logWeights[i]! > max) max = logWeights[i]!;
+      }
       let sum = 0;
       let sumSq = 0;
       for (let i = 0; i < runs; i++) {
@@ -195,6 +251,7 @@ export function runFilter(setup: FilterSetup): FilterResult {
       effectiveRuns.push({ day, ess: (sum * sum) / sumSq });
       systematicResample(weights, uniform, parents);
       particles.gather(parents);
+      particles.logSurvival.fill(0);
       if (history) {
         for (const array of [history.km, history.vanKm, history.headcount, history.vanHeadcount, history.regime, history.ended]) gatherRows(array, parents, days, day);
       }
@@ -206,6 +263,7 @@ export function runFilter(setup: FilterSetup): FilterResult {
       }
       lastReportDay = day;
     }
+    if (day === conditionUntil) model.drawHeadcounts(particles, headcount, uniform);
     if (history) {
       for (let i = 0; i < runs; i++) {
         const at = i * days + day;

@@ -6,12 +6,13 @@
  */
 
 export const PARAMETER_NAMES = [
-  // Speeds of a moving day (median km/day) and their day-to-day spread (sd of log km).
+  // Speeds of a moving day (median km/day), their spread (sd of log km) and how a run's pace persists.
   'walkKmPerDay',
   'rideKmPerDay',
   'busKmPerDay',
   'trainKmPerDay',
   'speedLogSd',
+  'speedAutocorrelation',
   // Mode of a moving day: log-odds against walking, by zone (south, centre, north).
   'rideLogitSouth',
   'rideLogitCentre',
@@ -43,6 +44,7 @@ export const PARAMETER_NAMES = [
   'headcountGrowthPerDay',
   'headcountPeakDay',
   'headcountDecayPerDay',
+  'headcountDriftSd',
   'headcountLevelLogSd',
   'headcountReportLogSd',
   // The vanguard.
