@@ -10,13 +10,14 @@ import { join } from 'node:path';
 import { ALL_CARAVANS_FIT, FORECAST_FILES, forecastParametersFileSchema, leaveOutFitId, loadForecastData, type ForecastParametersFile } from '../src/data/forecast-files';
 import { loadWorldFromDisk, PROJECT_ROOT } from '../src/data/read-data-files';
 import { forecastDataFingerprint, readForecastTexts } from '../src/data/read-forecast-files';
-import { calibrationCase, casesLogLikelihood, fitParameters, logPrior } from '../src/sim/forecast/calibrate';
+import { calibrationCase, calibrationMethod, casesLogLikelihood, fitParameters, logPrior } from '../src/sim/forecast/calibrate';
 import type { ForecastParameters } from '../src/sim/forecast/parameters';
 
 /**
  * Development options (the committed file is written with none of them): `--particles N`,
- * `--sweeps N`, `--fits all,without-october-2018`, `--out FILE` try a cheaper calibration without
- * touching data/forecast-parameters.json.
+ * `--sweeps N`, `--fits all,without-october-2018`, `--out FILE` try a calibration without touching
+ * data/forecast-parameters.json. The fits are independent of each other (each its own search from
+ * the priors, on the same seed), so one fit run alone gives exactly what the whole run gives for it.
  */
 function option(name: string): string | undefined {
   const at = process.argv.indexOf(`--${name}`);
@@ -24,7 +25,7 @@ function option(name: string): string | undefined {
 }
 
 const SEED = 1;
-const PARTICLES = Number(option('particles') ?? 2000);
+const PARTICLES = Number(option('particles') ?? 500);
 const SWEEPS = Number(option('sweeps') ?? 4);
 const ONLY_FITS = option('fits')?.split(',');
 const OUT = option('out') ?? join(PROJECT_ROOT, FORECAST_FILES.parameters);
@@ -65,7 +66,7 @@ for (const group of groups.filter((g) => ONLY_FITS === undefined || ONLY_FITS.in
 const networkKm = [...world.network.edges.values()].reduce((sum, e) => sum + e.roadKm, 0);
 const file: ForecastParametersFile = {
   about: 'Written by `npm run calibrate` (scripts/calibrate.ts); do not edit. The fit `all` is used for new caravans; `without-<caravan>` for the backtest of that caravan and for forecasts of it (the as-of presets).',
-  method: `Maximum a posteriori: the particle filter's log-likelihood of each caravan's dated sightings (each predicted from the ones before it; ${PARTICLES} runs, seed ${SEED}) summed over the caravans of the fit, plus normal log-priors on each parameter's search scale (data/forecast-model.json), maximised by a cyclic coordinate search (${SWEEPS} sweeps; each tries every parameter at ±1 and ±2 steps from the current point, a step starting at the prior sd and halving after a sweep in which it found nothing better; the same random numbers for every evaluation). Values rounded to 4 significant digits; the likelihoods are of the rounded values.`,
+  method: calibrationMethod({ particles: PARTICLES, seed: SEED, sweeps: SWEEPS }),
   seed: SEED,
   particles: PARTICLES,
   sweeps: SWEEPS,

@@ -72,6 +72,21 @@ export interface FitResult {
 const STEP_MULTIPLES = [-2, -1, 1, 2];
 
 /**
+ * The method in a paragraph, as data/forecast-parameters.json records it.
+ * @example calibrationMethod({ particles: 500, seed: 1, sweeps: 4 }) // 'Maximum a posteriori: …'
+ */
+export function calibrationMethod(settings: { particles: number; seed: number; sweeps: number }): string {
+  return (
+    `Maximum a posteriori: the particle filter's log-likelihood of each caravan's dated sightings (each predicted from the ones before it, ` +
+    `the chance of not having ended since the previous sighting counted exactly and the headcount by a Kalman filter in log; ` +
+    `${settings.particles} runs, seed ${settings.seed}) summed over the caravans of the fit, plus normal log-priors on each parameter's search scale ` +
+    `(data/forecast-model.json), maximised by a cyclic coordinate search (${settings.sweeps} sweeps; each tries every parameter at ±1 and ±2 steps ` +
+    `from the current point, a step starting at the prior sd and halving after a sweep in which it found nothing better; the same random numbers ` +
+    `for every evaluation). Values rounded to 4 significant digits; the likelihoods are of the rounded values.`
+  );
+}
+
+/**
  * The MAP parameters for the cases, from the specs' initial values.
  * @example fitParameters(world, cases, specs, { particles: 400, seed: 1, sweeps: 4 }).parameters.walkKmPerDay // ≈ 35
  */

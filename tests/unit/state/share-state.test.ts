@@ -138,6 +138,27 @@ describe('share state from older links', () => {
     expect(decodeError(v1Hash({ ...preset('walk-only'), modes: { walk: { kmPerDay: 0 } } }))).toBe('scenario field modes.walk.kmPerDay: must be a positive number of km per day');
   });
 
+  it('opens a v2 link made when "as-of-2018-10-25" was the plain walker as that walker, and says so', () => {
+    const walker = preset('walker-2018-10-25');
+    const result = decodeShareState(wireHash({ v: 2, s: { b: 'as-of-2018-10-25', h: 'x', d: { maxDays: 90 } }, p: [{ b: 'as-of-2018-10-25', h: 'x' }], t: 30, k: 'as-of-2018-10-25' }), presets);
+    if (!result.ok) throw new Error(result.error);
+    expect([result.state.scenario.maxDays, result.state.scenario.modes, result.state.pinned[0]!.modes, result.state.presetId]).toEqual([90, walker.modes, walker.modes, 'walker-2018-10-25']);
+    // One notice for the rename (however many scenarios name it), beside the usual "has changed" ones.
+    expect(result.warnings.filter((w) => w.includes('"as-of-2018-10-25" was the plain walker'))).toEqual([
+      'the link was made when preset "as-of-2018-10-25" was the plain walker; it opens as that walker, now "walker-2018-10-25" ("as-of-2018-10-25" is the calibrated forecast now)',
+    ]);
+  });
+
+  it('opens a v1 link naming "as-of-2018-10-25" with the walker’s preset id', () => {
+    const scenario = preset('walker-2018-10-25');
+    const result = decodeShareState(v1Hash(scenario, '&t=5&preset=as-of-2018-10-25'), presets);
+    expect(result.ok && [result.state.presetId, result.warnings.length]).toEqual(['walker-2018-10-25', 1]);
+  });
+
+  it('leaves a current link naming "as-of-2018-10-25" alone: it is refused in plain words, not opened as something else', () => {
+    expect(decodeError(checkedHash({ v: 3, s: { b: 'as-of-2018-10-25', h: 'x' }, t: 0 }))).toBe('the scenario builds on preset "as-of-2018-10-25", which this version of the simulator does not have');
+  });
+
   it('says what is wrong with a v1 view', () => {
     expect(decodeError(v1Hash(preset('walk-only'), '&view=6/abc/-99'))).toBe("the link's map view is not a number");
   });
