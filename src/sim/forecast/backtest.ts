@@ -138,10 +138,12 @@ export function scoredQuantiles(days: readonly (number | null)[], never: number)
   return { probability: arrived.length / days.length, published: arrived.length === 0 ? null : quantiles(arrived), allRuns: quantiles(all) };
 }
 
-/** When the main group reached the caravan's destination, if the data say: the date, 'never' (it ended first), or null (not known). */
-function destinationOutcome(caravan: PastCaravan, destinationNode: string, stones: ReturnType<typeof milestones>): string | 'never' | null {
+/** When the main group reached the caravan's destination, if the data say: its date, 'never' (it ended first), or null (not known). */
+type DestinationOutcome = { reachedOn: string } | 'never' | null;
+
+function destinationOutcome(caravan: PastCaravan, destinationNode: string, stones: ReturnType<typeof milestones>): DestinationOutcome {
   const reached = stones.find((m) => m.nodeId === destinationNode);
-  if (reached) return reached.date;
+  if (reached) return { reachedOn: reached.date };
   return caravan.end ? 'never' : null;
 }
 
@@ -172,7 +174,7 @@ export function backtestCaravan(world: ForecastWorld, caravan: PastCaravan, para
     const known = reportsAsOf(reports, asOf);
     // A caravan reported ended has nothing left to forecast.
     if (known.some((r) => r.group === 'main' && r.headcount === 0)) break;
-    const destinationAhead = outcome === 'never' || (outcome !== null && outcome > asOf);
+    const destinationAhead = outcome === 'never' || (outcome !== null && outcome.reachedOn > asOf);
     if (!destinationAhead && !stones.some((m) => m.date > asOf)) continue;
     const days = asOfDay + options.horizonDays + 1;
     const run = runOnCourse(world, { caravan: caravanSpec, runs: options.runs, seed: options.seed, horizonDays: options.horizonDays, params }, known, target, days);
@@ -184,7 +186,7 @@ export function backtestCaravan(world: ForecastWorld, caravan: PastCaravan, para
       .filter((m) => m.observedDay - asOfDay >= LEAD_BINS[0].min && m.observedDay - asOfDay <= MAX_LEAD_DAYS && m.km > reachedKm + tolerance)
       .sort((a, b) => a.km - b.km);
     // The destination, when its outcome is known and it is not one of the milestones scored above.
-    const destinationDay = outcome === null || outcome === 'never' ? null : daysBetween(caravan.start.date, outcome);
+    const destinationDay = outcome === null || outcome === 'never' ? null : daysBetween(caravan.start.date, outcome.reachedOn);
     const destinationEvent = destinationAhead && reachedKm < run.course.totalKm - tolerance && !ahead.some((m) => m.nodeId === destinationNode);
     if (ahead.length === 0 && !destinationEvent) continue;
     const kms = [...ahead.map((m) => m.km), ...(destinationEvent ? [run.course.totalKm] : [])];

@@ -271,7 +271,7 @@ export class DayModel {
       return;
     }
     const mode = this.chooseMode(d[o + 3]!, this.course.zoneByKm[k]!, s.lastMotor[i]!, s.logHead[i]!, inContain, false);
-    let target = s.km[i]! + this.dayKm(mode, s.pace[i]!, inContain);
+    let target = s.km[i]! + this.dayKm(mode, s.pace[i], inContain);
     // Hubs passed today: each is decided once (the first three of a day with their own draws).
     const hubs = this.course.hubs;
     let hubDraw = 4;

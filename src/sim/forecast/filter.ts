@@ -55,8 +55,6 @@ export interface FilterResult {
   effectiveRuns: { day: number; ess: number }[];
 }
 
-const LOG_SQRT_2PI = 0.5 * Math.log(2 * Math.PI);
-
 /** Standard normal CDF (Abramowitz & Stegun 7.1.26 on erf; error under 1.5e-7). */
 export function normalCdf(z: number): number {
   const x = Math.abs(z) / Math.SQRT2;
