@@ -42,6 +42,17 @@ export function scenarioFileName(scenario: Scenario): string {
 }
 
 /**
+ * The refusal of a file over MAX_SCENARIO_FILE_BYTES, or null when it is within them: the browser
+ * asks this of `file.size` before reading a byte, and scenarioFromFile of the text's length.
+ *
+ * @example scenarioFileTooLarge(60_000_000, 'huge.json') // → 'huge.json is too large to be a scenario (60,000 kB; at most 1 MB)'
+ */
+export function scenarioFileTooLarge(size: number, fileName: string): string | null {
+  if (size <= MAX_SCENARIO_FILE_BYTES) return null;
+  return `${displayName(fileName)} is too large to be a scenario (${formatNumber(Math.round(size / 1000))} kB; at most ${MAX_SCENARIO_FILE_BYTES / 1_000_000} MB)`;
+}
+
+/**
  * Reads a scenario file, or says in plain words why it cannot. Never throws.
  *
  * @param fileName shown in the message (as the person chose it; it is not opened).
@@ -54,7 +65,8 @@ export function scenarioFromFile(text: string, fileName: string): ScenarioFileRe
   const name = displayName(fileName);
   try {
     if (typeof text !== 'string') return fail(name, 'is not a text file');
-    if (text.length > MAX_SCENARIO_FILE_CHARS) return fail(name, `is too large to be a scenario (${formatNumber(Math.round(text.length / 1000))} kB; at most ${MAX_SCENARIO_FILE_BYTES / 1_000_000} MB)`);
+    const tooLarge = scenarioFileTooLarge(text.length, fileName);
+    if (tooLarge !== null) return { ok: false, error: tooLarge };
     const parsed = parseJsonText(text);
     if (!parsed.ok) return fail(name, `is not a JSON file (${parsed.reason})`);
     const json = parsed.value;

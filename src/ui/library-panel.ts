@@ -2,7 +2,7 @@
  * Keep: scenarios saved by name in this browser (IndexedDB), loaded, renamed, duplicated, deleted
  * with undo; imported from and exported to JSON files. Names are shown with textContent only.
  */
-import { scenarioFileName, scenarioFromFile, scenarioToFile } from '../data/scenario-file';
+import { scenarioFileName, scenarioFileTooLarge, scenarioFromFile, scenarioToFile } from '../data/scenario-file';
 import type { Scenario } from '../sim/scenario';
 import { LibraryError, type SavedScenario, type ScenarioLibrary } from '../state/saved-scenarios';
 import type { AppStore } from '../state/store';
@@ -11,6 +11,16 @@ import { el } from './dom';
 import { downloadText } from './download';
 import { textFor, type Text } from './i18n';
 import type { Toaster } from './toast';
+
+/** A message as a sentence: the library's reasons start in lower case, to follow a colon elsewhere. */
+const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** The library could not be opened: said once in the panel, not again by each operation that needed it. */
+class LibraryOpenFailed extends Error {
+  constructor(cause: unknown) {
+    super('the saved scenarios could not be opened', { cause });
+  }
+}
 
 export function mountLibraryPanel(root: HTMLElement, store: AppStore, openLibrary: () => Promise<ScenarioLibrary>, toaster: Toaster): Control {
   const disposables = new Disposables();
@@ -21,24 +31,55 @@ export function mountLibraryPanel(root: HTMLElement, store: AppStore, openLibrar
   const nameInput = el('input', { testid: 'save-name', attrs: { id: 'save-name', type: 'text', maxlength: '120', autocomplete: 'off' } });
   const saveButton = el('button', { testid: 'save-scenario', attrs: { type: 'button' } });
   const list = el('ul', { className: 'saved-list', testid: 'saved-list' });
+  const unavailable = el('p', { className: 'panel-note library-unavailable', testid: 'library-unavailable', attrs: { role: 'status', hidden: '' } });
   const importLabel = el('label', { className: 'file-button' });
   const importInput = el('input', { testid: 'import-file', attrs: { type: 'file', accept: '.json,application/json' } });
   const importText = el('span');
   importLabel.append(importText, importInput);
   const exportButton = el('button', { testid: 'export-scenario', attrs: { type: 'button' } });
-  section.append(heading, el('div', { className: 'save-row' }, [nameLabel, nameInput, saveButton]), list, el('div', { className: 'file-row' }, [importLabel, exportButton]));
+  section.append(heading, unavailable, el('div', { className: 'save-row' }, [nameLabel, nameInput, saveButton]), list, el('div', { className: 'file-row' }, [importLabel, exportButton]));
   root.append(section);
   disposables.add(() => section.remove());
 
+  // The library is opened once for the panel's life: calls made while it opens share the opening,
+  // and an opening that failed is not tried again on each call (the browser's answer will not change
+  // in this page). Its reason is said once, in the panel, and saving is turned off.
+  let opening: Promise<ScenarioLibrary> | null = null;
   let library: ScenarioLibrary | null = null;
-  // Another tab's save, rename or delete shows here too (the library announces each change).
-  const lib = async () => (library ??= following(await openLibrary()));
-  const following = (opened: ScenarioLibrary): ScenarioLibrary => {
-    disposables.add(opened.subscribe(() => void renderList().catch(report)));
-    return opened;
+  let disposed = false;
+  const lib = (): Promise<ScenarioLibrary> =>
+    (opening ??= openLibrary().then(
+      (opened) => {
+        if (disposed) {
+          opened.close();
+          return opened;
+        }
+        library = opened;
+        // Another tab's save, rename or delete shows here too (the library announces each change).
+        disposables.add(opened.subscribe(() => void renderList().catch(report)));
+        return opened;
+      },
+      (err: unknown) => {
+        showUnavailable(err);
+        throw new LibraryOpenFailed(err);
+      },
+    ));
+  disposables.add(() => {
+    disposed = true;
+    library?.close();
+  });
+  const plainReason = (err: unknown) => sentence(err instanceof LibraryError ? err.message : t('libraryFailed', { reason: (err as Error).message }));
+  let openError: unknown = null;
+  const showUnavailable = (err: unknown) => {
+    openError = err;
+    unavailable.textContent = plainReason(err);
+    unavailable.hidden = false;
+    for (const control of [nameInput, saveButton]) control.disabled = true;
   };
-  disposables.add(() => library?.close());
-  const report = (err: unknown) => toaster.show(err instanceof LibraryError ? err.message : t('libraryFailed', { reason: (err as Error).message }), { kind: 'error' });
+  // A failed opening is already said in the panel; anything else goes in a toast.
+  const report = (err: unknown) => {
+    if (!(err instanceof LibraryOpenFailed)) toaster.show(plainReason(err), { kind: 'error' });
+  };
 
   const renderList = async () => {
     const listing = await (await lib()).list();
@@ -92,6 +133,12 @@ export function mountLibraryPanel(root: HTMLElement, store: AppStore, openLibrar
     const file = importInput.files?.[0];
     importInput.value = '';
     if (!file) return;
+    // Refused by its size before a byte is read: a 60 MB file costs nothing.
+    const tooLarge = scenarioFileTooLarge(file.size, file.name);
+    if (tooLarge !== null) {
+      toaster.show(tooLarge, { kind: 'error' });
+      return;
+    }
     const result = scenarioFromFile(await file.text(), file.name);
     if (!result.ok) {
       toaster.show(result.error, { kind: 'error' });
@@ -115,6 +162,7 @@ export function mountLibraryPanel(root: HTMLElement, store: AppStore, openLibrar
       saveButton.textContent = t('save');
       importText.textContent = t('importFile');
       exportButton.textContent = t('exportFile');
+      if (openError !== null) unavailable.textContent = plainReason(openError);
       renderList().catch(report);
     }),
   );

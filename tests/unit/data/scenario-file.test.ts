@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadPresets } from '../../../src/data/presets';
 import { readPresetFiles } from '../../../src/data/read-data-files';
-import { scenarioFileName, scenarioFromFile, scenarioToFile } from '../../../src/data/scenario-file';
+import { scenarioFileName, scenarioFileTooLarge, scenarioFromFile, scenarioToFile } from '../../../src/data/scenario-file';
 import { parseScenario } from '../../../src/sim/scenario';
 
 const presetFiles = readPresetFiles();
@@ -78,6 +78,11 @@ describe('scenario files', () => {
 
   it('refuses a file too large to be a scenario without parsing it', () => {
     expect(errorOf(' '.repeat(1_000_001))).toBe('plan.json is too large to be a scenario (1,000 kB; at most 1 MB)');
+  });
+
+  it('says from its size alone that a file is too large, before anything reads it', () => {
+    expect(scenarioFileTooLarge(60_000_000, 'huge.json')).toBe('huge.json is too large to be a scenario (60,000 kB; at most 1 MB)');
+    expect(scenarioFileTooLarge(1_000_000, 'fits.json')).toBeNull();
   });
 
   it('shows a file name without its control characters', () => {
