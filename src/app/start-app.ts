@@ -6,6 +6,7 @@
 import { mountTimeline } from '../charts/timeline';
 import { createMapView } from '../map/map-view';
 import { createTroopMarkers } from '../map/time-markers';
+import { deploymentRecordSpan } from '../sim/troops';
 import { createAppStore } from '../state/store';
 import { openScenarioLibrary } from '../state/saved-scenarios';
 import { mountArrivalTable } from '../ui/arrival-table';
@@ -73,7 +74,7 @@ export function startApp(root: HTMLElement): Control {
   // Controls, in the order they appear.
   part(mountLegend(layout.mapArea, store));
   const groupStatus = part(mountGroupStatus(layout.mapArea, store));
-  part(mountScenarioPanel(layout.side, store, { presets, network: world.network, crossings: world.crossings }));
+  part(mountScenarioPanel(layout.side, store, { presets, network: world.network, crossings: world.crossings, deploymentSpan: deploymentRecordSpan(world.deployments) }));
   const ensemblePanel = part(mountEnsemblePanel(layout.side, store, ensembles.settings, (settings) => ensembles.setSettings(settings, store.getState().scenario)));
   const crossingById = new Map(world.crossings.map((c) => [c.id, c]));
   const table = part(

@@ -83,3 +83,17 @@ export function sectorInPositionDate(deployments: readonly DeploymentInfo[], sec
 export function readinessMarginDays(arrivalDate: string, inPositionDate: string): number {
   return daysBetween(inPositionDate, arrivalDate);
 }
+
+/**
+ * The dates the deployment records describe: from the first announced or ordered to the last end
+ * (or in-position date, for a deployment with no end on record). Null without records. A scenario
+ * starting outside it meets no troops in the data, whatever the model says of the caravan.
+ *
+ * @example deploymentRecordSpan(deployments) // → { first: '2018-04-04', last: '2019-09-30' } for data/deployments.json
+ */
+export function deploymentRecordSpan(deployments: readonly DeploymentInfo[]): { first: string; last: string } | null {
+  if (deployments.length === 0) return null;
+  const firsts = deployments.map((d) => (d.ordered !== null && d.ordered < d.announced ? d.ordered : d.announced));
+  const lasts = deployments.map((d) => d.end ?? d.inPosition);
+  return { first: firsts.sort()[0]!, last: lasts.sort().at(-1)! };
+}

@@ -27,6 +27,8 @@ export const en = {
   errWholeDays: 'Enter a whole number of days',
   errUnknownPlace: 'No place called “{value}” on the network',
   errUnknownPreset: 'Unknown preset “{value}”',
+  noDeploymentData: 'The troop records cover {first} to {last}: for this start date, troop counts and readiness margins have no data behind them.',
+  noDeploymentRecords: 'There are no troop records: troop counts and readiness margins have no data behind them.',
   arrivalsHeading: 'Arrivals at the crossings',
   arrivalsNote: 'Date the lead and main groups reach the Mexican city facing each port; troops in its sector then; margin = arrival − troops in position (positive: troops first).',
   colCrossing: 'Crossing',

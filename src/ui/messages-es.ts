@@ -29,6 +29,8 @@ export const es: Record<keyof typeof en, string> = {
   errWholeDays: 'Escribe un número entero de días',
   errUnknownPlace: 'No hay ningún lugar llamado «{value}» en la red',
   errUnknownPreset: 'Escenario desconocido «{value}»',
+  noDeploymentData: 'Los registros de tropas cubren del {first} al {last}: para esta fecha de salida, las cifras de tropas y los márgenes no tienen datos detrás.',
+  noDeploymentRecords: 'No hay registros de tropas: las cifras de tropas y los márgenes no tienen datos detrás.',
   arrivalsHeading: 'Llegadas a los cruces',
   arrivalsNote: 'Fecha en que los grupos de vanguardia y principal llegan a la ciudad mexicana frente a cada puerto; tropas en su sector en ese momento; margen = llegada − tropas en posición (positivo: las tropas primero).',
   colCrossing: 'Cruce',

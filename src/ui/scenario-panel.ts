@@ -5,6 +5,7 @@
 import type { RoadNetwork } from '../sim/network';
 import { findNode } from '../sim/network';
 import type { Scenario } from '../sim/scenario';
+import { MAX_SCENARIO_DATE, MIN_SCENARIO_DATE } from '../sim/scenario-limits';
 import type { CrossingInfo } from '../sim/world';
 import type { AppState, AppStore } from '../state/store';
 import { Disposables, followLanguage, followState, type Control } from './control';
@@ -15,6 +16,8 @@ export interface ScenarioPanelDeps {
   presets: ReadonlyMap<string, Scenario>;
   network: RoadNetwork;
   crossings: readonly CrossingInfo[];
+  /** The dates the troop deployment records cover (deploymentRecordSpan); a start outside them is warned about. */
+  deploymentSpan: { first: string; last: string } | null;
 }
 
 type FieldName = 'preset' | 'startPlace' | 'startDate' | 'walk' | 'hitch' | 'bus' | 'rest' | 'destination' | 'risk' | 'troopShift';
@@ -84,7 +87,13 @@ export function mountScenarioPanel(root: HTMLElement, store: AppStore, deps: Sce
     'start-place',
   );
 
-  addField('startDate', 'fieldStartDate', el('input', { attrs: { type: 'date', min: '2018-01-01', max: '2030-12-31' } }), (s) => s.start.date, (s, value) => ({ ...s, start: { ...s.start, date: value } }), 'start-date');
+  // The date picker offers what the scenario schema allows (one constant, in scenario-limits.ts):
+  // the model runs any of these dates; where the troop records end, a note says so.
+  addField('startDate', 'fieldStartDate', el('input', { attrs: { type: 'date', min: MIN_SCENARIO_DATE, max: MAX_SCENARIO_DATE } }), (s) => s.start.date, (s, value) => ({ ...s, start: { ...s.start, date: value } }), 'start-date');
+  const startDateNote = el('p', { className: 'field-note', testid: 'start-date-note', attrs: { id: 'field-startDate-note', 'aria-live': 'polite' } });
+  const startDateField = fields.at(-1)!;
+  startDateField.input.setAttribute('aria-describedby', `${startDateField.error.id} ${startDateNote.id}`);
+  startDateField.error.after(startDateNote);
 
   const speedInput = (mode: 'walk' | 'hitch' | 'bus', labelKey: MessageKey, testid?: string) =>
     addField(
@@ -187,7 +196,9 @@ export function mountScenarioPanel(root: HTMLElement, store: AppStore, deps: Sce
   const update = (state: AppState) => {
     const scenarioChanged = state.scenario !== lastScenario;
     lastScenario = state.scenario;
-    setText(description, textFor(state.language).localized(state.scenario.description, state.scenario.descriptionEs));
+    const text = textFor(state.language);
+    setText(description, text.localized(state.scenario.description, state.scenario.descriptionEs));
+    setText(startDateNote, startDateWarning(state.scenario, text));
     for (const field of fields) {
       const error = state.fieldErrors[field.name];
       setText(field.error, error ?? '');
@@ -199,6 +210,14 @@ export function mountScenarioPanel(root: HTMLElement, store: AppStore, deps: Sce
       const value = field.read(state.scenario);
       if (field.input.value !== value) field.input.value = value;
     }
+  };
+  /** What the start date means for the troop figures: nothing when the records cover it. */
+  const startDateWarning = (scenario: Scenario, text: Text) => {
+    const span = deps.deploymentSpan;
+    const date = scenario.start.date;
+    if (span === null) return text.t('noDeploymentRecords');
+    if (date >= span.first && date <= span.last) return '';
+    return text.t('noDeploymentData', { first: text.date(span.first), last: text.date(span.last) });
   };
   disposables.add(followLanguage(store, relabel));
   disposables.add(followState(store, (s) => [s.scenario, s.fieldErrors, s.presetId], update));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deploymentHeadcount, deploymentStatus, readinessMarginDays, sectorInPositionDate, troopsAt } from '../../../src/sim/troops';
+import { deploymentHeadcount, deploymentRecordSpan, deploymentStatus, readinessMarginDays, sectorInPositionDate, troopsAt } from '../../../src/sim/troops';
 import { tinyDeployments } from '../../fixtures/tiny-world';
 
 const engineers = tinyDeployments[0]!; // 100 troops: arriving 10-27 (day 2), in position 10-31 (day 6), end 12-15
@@ -53,5 +53,15 @@ describe('troops', () => {
   it('counts the readiness margin as arrival minus in-position, negative when the caravan is first', () => {
     expect(readinessMarginDays('2018-11-14', '2018-11-03')).toBe(11);
     expect(readinessMarginDays('2018-11-01', '2018-11-03')).toBe(-2);
+  });
+
+  it('says which dates the deployment records cover: first announced or ordered to the last end, or in-position when no end is on record', () => {
+    // Engineers: announced 10-25, end 12-15; the Guard: announced 04-04, in position 04-20, no end.
+    expect(deploymentRecordSpan(tinyDeployments)).toEqual({ first: '2018-04-04', last: '2018-12-15' });
+    const orderedFirst = { ...engineers, ordered: '2018-10-20' };
+    const openEnded = { ...engineers, end: null };
+    expect(deploymentRecordSpan([orderedFirst])).toEqual({ first: '2018-10-20', last: '2018-12-15' });
+    expect(deploymentRecordSpan([openEnded])).toEqual({ first: '2018-10-25', last: '2018-10-31' });
+    expect(deploymentRecordSpan([])).toBeNull();
   });
 });
