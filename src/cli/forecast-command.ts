@@ -5,11 +5,13 @@
 import { ALL_CARAVANS_FIT, type LoadedForecastData } from '../data/forecast-files';
 import { forecastRequestFromPreset, type ForecastPreset } from '../data/forecast-presets';
 import { MAX_REPORTS_CSV_CHARS, parseReportsCsv, ReportsCsvError } from '../data/reports-csv';
-import { forecastCaravan, type CaravanForecast, type ForecastRequest, type PolicyId } from '../sim/forecast/forecast';
+import { checkForecastWork, forecastCaravan, forecastWork, type CaravanForecast, type ForecastRequest, type PolicyId } from '../sim/forecast/forecast';
 import type { Report } from '../sim/forecast/reports';
 import { findNode, nearestNode } from '../sim/network';
+import { formatNumber } from '../sim/plain-issues';
 import type { CliOptions } from './options';
 import { checkDateOption, UsageError } from './options';
+import { createProgress } from './progress';
 import { readInputFile } from './read-input-file';
 
 export const DEFAULT_FORECAST_PRESET = 'as-of-2018-10-25';
@@ -110,6 +112,19 @@ export function runForecastCommand(options: CliOptions, data: LoadedForecastData
   return { forecast: run(data, request), title: base.caravanName, presetId: preset.id, fitId: preset.fit, headcountIsDefault: false };
 }
 
+/** Runs a forecast after checking its work (the same kind of bound as a scenario's --runs), with progress on stderr. */
 function run(data: LoadedForecastData, request: ForecastRequest): CaravanForecast {
-  return forecastCaravan(data.world, request);
+  const tooMuch = checkForecastWork(data.world, request);
+  if (tooMuch) throw new UsageError('--runs', tooMuch.reason);
+  const { runDays } = forecastWork(data.world, request);
+  const progress = createProgress({
+    total: runDays,
+    write: (text) => process.stderr.write(text),
+    now: () => Date.now(),
+    enabled: process.stderr.isTTY,
+    describe: (done, total) => `Forecasting ${formatNumber(request.runs)} runs: ${Math.floor((100 * done) / total)} %…`,
+  });
+  const forecast = forecastCaravan(data.world, request, (done) => progress.update(done));
+  progress.finish();
+  return forecast;
 }

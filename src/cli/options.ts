@@ -3,7 +3,8 @@
  * ends with one line naming the option and nothing on stdout.
  */
 import { parseArgs } from 'node:util';
-import { MAX_ENSEMBLE_RUNS } from '../sim/ensemble';
+import { MAX_ENSEMBLE_GROUP_DAYS, MAX_ENSEMBLE_RUNS } from '../sim/ensemble';
+import { MAX_FORECAST_RUN_DAYS } from '../sim/forecast/forecast';
 import { FieldError } from '../sim/field-error';
 import { formatNumber } from '../sim/plain-issues';
 import { MAX_SCENARIO_DATE, MIN_SCENARIO_DATE } from '../sim/scenario-limits';
@@ -60,7 +61,8 @@ Without --scenario: the calibrated forecast (the preset as-of-2018-10-25, or a n
   --reports FILE.csv          sightings: date,place,lat,lon,headcount,group,source
   --as-of YYYY-MM-DD          use only the reports dated then or earlier (default: the last report)
   --destination <crossing id|place id|nearest|all>
-  --runs N --seed S           ensemble size (default 1,000) and seed
+  --runs N --seed S           ensemble size (default 1,000) and seed; runs × courses × days at most
+                              ${formatNumber(MAX_FORECAST_RUN_DAYS)} (progress on stderr when it is a terminal, after a second)
   --horizon-days N            how far ahead to forecast (default 90)
   --format table|json|csv     output (default: table)
 
@@ -68,7 +70,8 @@ With --scenario <id|path.json> (a scenario preset of data/scenarios, or a scenar
   --start-place <id|name>, --start-date YYYY-MM-DD
   --walk-km-per-day N         km a day on foot (positive)
   --destination <crossing id|nearest|all>
-  --runs N --seed S           an ensemble of N perturbed runs (P10/P50/P90), seeded; N from 1 to ${formatNumber(MAX_ENSEMBLE_RUNS)}
+  --runs N --seed S           an ensemble of N perturbed runs (P10/P50/P90), seeded; N from 1 to ${formatNumber(MAX_ENSEMBLE_RUNS)},
+                              runs × groups × days at most ${formatNumber(MAX_ENSEMBLE_GROUP_DAYS)}
                               (progress on stderr when it is a terminal and the runs take over a second)
   --validate                  compare with the observed 2018 track
   --format table|json|csv     output (default: table)

@@ -17,6 +17,8 @@ export interface ProgressOptions {
   delayMs?: number;
   /** Least time between two updates. */
   intervalMs?: number;
+  /** The line for `done` of `total` (default: "Running 2,300 of 10,000 runs (23 %)…"). */
+  describe?: (done: number, total: number) => string;
 }
 
 export interface Progress {
@@ -33,7 +35,9 @@ export interface Progress {
  * progress.finish();
  * // after a second, stderr shows "Running 2,300 of 10,000 runs (23 %)…", rewritten in place
  */
-export function createProgress({ total, write, now, enabled, delayMs = 1000, intervalMs = 250 }: ProgressOptions): Progress {
+const runsLine = (done: number, total: number) => `Running ${formatNumber(done)} of ${formatNumber(total)} runs (${Math.floor((100 * done) / total)} %)…`;
+
+export function createProgress({ total, write, now, enabled, delayMs = 1000, intervalMs = 250, describe = runsLine }: ProgressOptions): Progress {
   const startMs = now();
   let lastMs = -Infinity;
   let shown = false;
@@ -44,7 +48,7 @@ export function createProgress({ total, write, now, enabled, delayMs = 1000, int
       if (t - startMs < delayMs || (t - lastMs < intervalMs && done < total)) return;
       lastMs = t;
       shown = true;
-      write(`\r\x1b[KRunning ${formatNumber(done)} of ${formatNumber(total)} runs (${Math.floor((100 * done) / total)} %)…`);
+      write(`\r\x1b[K${describe(done, total)}`);
     },
     finish() {
       if (shown) write('\r\x1b[K');

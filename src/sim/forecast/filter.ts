@@ -29,6 +29,8 @@ export interface FilterSetup {
   days: number;
   /** Keep every run's daily state (forecast outputs); calibration needs only the likelihood. */
   keepHistory: boolean;
+  /** Told after each day is done (0-based), for progress. */
+  onDay?: (day: number) => void;
 }
 
 /** Every run's state at the end of each day, row per run: `km[run * days + day]`. */
@@ -274,6 +276,7 @@ export function runFilter(setup: FilterSetup): FilterResult {
         history.ended[at] = particles.ended[i]!;
       }
     }
+    setup.onDay?.(day);
   }
   return { particles, history, logLikelihood, lastReportDay, effectiveRuns };
 }

@@ -4,9 +4,11 @@
  * a date, run on to a horizon. Arrivals per crossing and per place on the route, daily position and
  * headcount bands, the chance the caravan has ended by each date, and one representative run.
  */
+import { MAX_ENSEMBLE_GROUP_DAYS } from '../ensemble';
 import { FieldError } from '../field-error';
 import type { RoadNetwork } from '../network';
 import { findNode } from '../network';
+import { formatNumber } from '../plain-issues';
 import type { Route } from '../route';
 import type { Trajectory } from '../run-scenario';
 import { addDays, daysBetween } from '../time';
@@ -121,7 +123,7 @@ export interface CourseRun {
  * The conditioned ensemble on the course to one place (a network node): reports `known` (already
  * cut at the as-of date) route it and weight it. The backtest scores it at any km.
  */
-export function runOnCourse(world: ForecastWorld, request: Omit<ForecastRequest, 'destination' | 'reports' | 'asOf'>, known: readonly Report[], target: Target, days: number): CourseRun {
+export function runOnCourse(world: ForecastWorld, request: Omit<ForecastRequest, 'destination' | 'reports' | 'asOf'>, known: readonly Report[], target: Target, days: number, onDay?: (day: number) => void): CourseRun {
   const { caravan } = request;
   const policy = world.policies.get(caravan.policy);
   if (!policy) throw new ForecastError('policy', `unknown policy "${caravan.policy}"`);
@@ -135,9 +137,45 @@ export function runOnCourse(world: ForecastWorld, request: Omit<ForecastRequest,
   }
   const course = buildCourse(route, world.structure, policy);
   const placed = placeReports(route, caravan.startDate, known);
-  const result = runFilter({ course, structure: world.structure, params: request.params, policy: caravan.policy, startHeadcount: caravan.headcount, reports: placed, runs: request.runs, seed: request.seed, days, keepHistory: true });
+  const result = runFilter({ course, structure: world.structure, params: request.params, policy: caravan.policy, startHeadcount: caravan.headcount, reports: placed, runs: request.runs, seed: request.seed, days, keepHistory: true, ...(onDay ? { onDay } : {}) });
   const lastMain = [...placed].reverse().find((r) => r.group === 'main');
   return { target, course, placed, result: result as CourseRun['result'], fromDay: lastMain ? lastMain.day + 1 : 0 };
+}
+
+/**
+ * Most run-days a forecast may simulate: runs × courses × days, each course (to one crossing city or
+ * place) run by every run for every day to the horizon. The same bound as a scenario's ensemble
+ * (MAX_ENSEMBLE_GROUP_DAYS): a run-day costs about a microsecond and keeps 18 bytes of history until
+ * the forecast is summarised, so ten million are some ten seconds of a core and 180 MB. The 2018
+ * forecast preset (30 courses, 94 days) gets 3,546 runs.
+ */
+export const MAX_FORECAST_RUN_DAYS = MAX_ENSEMBLE_GROUP_DAYS;
+
+/** What a forecast will simulate, known before it starts: its courses and days, and their product with the runs. */
+export function forecastWork(world: ForecastWorld, request: ForecastRequest): { courses: number; days: number; runDays: number } {
+  const asOfDay = daysBetween(request.caravan.startDate, request.asOf);
+  const days = Math.max(1, asOfDay + request.horizonDays + 1);
+  const courses = resolveTargets(world, request.destination).targets.length;
+  return { courses, days, runDays: request.runs * courses * days };
+}
+
+/**
+ * A cheap check, before a forecast starts, that its work is within MAX_FORECAST_RUN_DAYS; the
+ * refusal (field `runs`) names the bound and the most runs that fit. Null when it fits.
+ *
+ * @example
+ * checkForecastWork(world, { ...asOf20181025, runs: 10_000 })
+ * // → ForecastError('runs', '10,000 runs of this forecast would simulate 28,200,000 run-days (30 courses for 94 days each); at most 10,000,000: use 3,546 runs or fewer')
+ */
+export function checkForecastWork(world: ForecastWorld, request: ForecastRequest): ForecastError | null {
+  const { courses, days, runDays } = forecastWork(world, request);
+  if (runDays <= MAX_FORECAST_RUN_DAYS) return null;
+  const fit = Math.floor(MAX_FORECAST_RUN_DAYS / (courses * days));
+  const advice = fit >= 1 ? `use ${formatNumber(fit)} runs or fewer` : 'shorten the horizon or move the as-of date closer to the start';
+  return new ForecastError(
+    'runs',
+    `${formatNumber(request.runs)} runs of this forecast would simulate ${formatNumber(runDays)} run-days (${formatNumber(courses)} course${courses === 1 ? '' : 's'} for ${formatNumber(days)} days each); at most ${formatNumber(MAX_FORECAST_RUN_DAYS)}: ${advice}`,
+  );
 }
 
 /**
@@ -146,14 +184,14 @@ export function runOnCourse(world: ForecastWorld, request: Omit<ForecastRequest,
  * const f = forecastCaravan(world, { caravan: { startNodeId: 'tapachula', startDate: '2018-10-21', headcount: 7000, policy: 'let-pass' }, reports: [], asOf: '2018-10-21', destination: 'san-ysidro', runs: 500, seed: 1, horizonDays: 60, params });
  * f.arrivals.find((a) => a.crossing === 'san-ysidro' && a.group === 'main')?.p50; // a date, e.g. '2018-11-19'
  */
-export function forecastCaravan(world: ForecastWorld, request: ForecastRequest): CaravanForecast {
+export function forecastCaravan(world: ForecastWorld, request: ForecastRequest, onProgress?: (runDaysDone: number) => void): CaravanForecast {
   const { caravan } = request;
   const asOfDay = daysBetween(caravan.startDate, request.asOf);
   if (asOfDay < -1) throw new ForecastError('asOf', `${request.asOf} is before the start date ${caravan.startDate}`);
   const known = reportsAsOf(request.reports, request.asOf).filter((r) => r.date >= caravan.startDate);
   const days = Math.max(1, asOfDay + request.horizonDays + 1);
   const { targets, pickNearest } = resolveTargets(world, request.destination);
-  let runs = targets.map((target) => runOnCourse(world, request, known, target, days));
+  let runs = targets.map((target, course) => runOnCourse(world, request, known, target, days, onProgress && ((day) => onProgress(request.runs * (course * days + day + 1)))));
   const primaryIndex = pickNearest ? runs.reduce((best, r, i) => (r.course.totalKm < runs[best]!.course.totalKm ? i : best), 0) : 0;
   if (request.destination === 'nearest') runs = [runs[primaryIndex]!];
   const primary = request.destination === 'nearest' ? runs[0]! : runs[primaryIndex]!;

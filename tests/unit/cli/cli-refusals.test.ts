@@ -33,6 +33,8 @@ describe.concurrent('the sim CLI refuses in one line', { timeout: CLI_TEST_TIMEO
     [['--runs', '100000'], /^error: --runs: must be between 1 and 10,000, got 100000$/],
     [['--scenario', notJson], /^error: .*notes\.json is not a JSON file \(line 3, column 3: /],
     [['--start-place', 'two\nlines'], /^error: --start-place: unknown place "two\\u000alines"$/],
+    [['--runs', '10000'], /^error: --runs: 10,000 runs of this forecast would simulate 28,200,000 run-days \(30 courses for 94 days each\); at most 10,000,000: use 3,546 runs or fewer$/],
+    [['--start-place', 'tapachula', '--start-date', '2000-01-01', '--as-of', '2100-12-31', '--runs', '10'], /^error: --runs: 10 runs of this forecast would simulate [\d,]+ run-days \(30 courses for 36,980 days each\); at most 10,000,000: use 9 runs or fewer$/],
     [['--scenario', heavy, '--runs', '10000'], /^error: --runs: 10,000 runs of this scenario would simulate 43,920,000 group-days .*: use 2,276 runs or fewer$/],
   ])('%j', async (args, message) => {
     const { code, stdout, stderr } = await sim(...args);

@@ -36,4 +36,13 @@ describe('ensemble progress on stderr', () => {
     progress.finish();
     expect(written).toEqual([]);
   });
+
+  it('writes the caller’s own line when given one (the forecast counts run-days, not runs)', () => {
+    let nowMs = 0;
+    const written: string[] = [];
+    const progress = createProgress({ total: 400, write: (text) => written.push(text), now: () => nowMs, enabled: true, describe: (done, total) => `Forecasting: ${Math.floor((100 * done) / total)} %…` });
+    nowMs = 1_500;
+    progress.update(100);
+    expect(written).toEqual(['\r\x1b[KForecasting: 25 %…']);
+  });
 });

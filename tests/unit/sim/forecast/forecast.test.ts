@@ -3,7 +3,7 @@
  * e facing "east-port". By default a caravan walks exactly 30 km a day.
  */
 import { describe, expect, it } from 'vitest';
-import { forecastCaravan, ForecastError, type ForecastRequest } from '../../../../src/sim/forecast/forecast';
+import { checkForecastWork, forecastCaravan, ForecastError, forecastWork, type ForecastRequest } from '../../../../src/sim/forecast/forecast';
 import { runFilter } from '../../../../src/sim/forecast/filter';
 import type { Report } from '../../../../src/sim/forecast/reports';
 import type { ForecastParameters } from '../../../../src/sim/forecast/parameters';
@@ -118,5 +118,29 @@ describe('forecasts on the tiny network', () => {
 
   it('refuses an as-of date before the start', () => {
     expect(() => forecastCaravan(world, request({ asOf: '2018-10-01' }))).toThrow(ForecastError);
+  });
+
+  it('counts its work before it starts: runs × courses × days, two courses (e and f) for destination all', () => {
+    // As of the start day, ten days of horizon: days 0…10.
+    expect(forecastWork(world, request({ destination: 'all' }))).toEqual({ courses: 2, days: 11, runDays: 200 * 2 * 11 });
+    expect(forecastWork(world, request())).toEqual({ courses: 1, days: 11, runDays: 200 * 11 });
+  });
+
+  it('refuses, before any work, a forecast over ten million run-days, naming the bound and the runs that fit', () => {
+    // A year to the as-of date and a year of horizon: 731 days on each of the two courses.
+    const heavy = request({ destination: 'all', asOf: '2019-10-25', horizonDays: 365, runs: 10_000 });
+    const refusal = checkForecastWork(world, heavy);
+    expect(refusal).toBeInstanceOf(ForecastError);
+    expect(refusal?.message).toBe('runs: 10,000 runs of this forecast would simulate 14,620,000 run-days (2 courses for 731 days each); at most 10,000,000: use 6,839 runs or fewer');
+    expect(checkForecastWork(world, { ...heavy, runs: 6_839 })).toBeNull();
+  });
+
+  it('tells its progress in run-days, course by course and day by day, ending at the whole work', () => {
+    const seen: number[] = [];
+    const asked = request({ destination: 'all', runs: 20 });
+    forecastCaravan(world, asked, (done) => seen.push(done));
+    expect(seen).toHaveLength(2 * 11);
+    expect(seen.every((done, i) => i === 0 || done > seen[i - 1]!)).toBe(true);
+    expect(seen.at(-1)).toBe(forecastWork(world, asked).runDays);
   });
 });
