@@ -75,7 +75,7 @@ export function startApp(root: HTMLElement): Control {
   part(mountLegend(layout.mapArea, store));
   const groupStatus = part(mountGroupStatus(layout.mapArea, store));
   part(mountScenarioPanel(layout.side, store, { presets, network: world.network, crossings: world.crossings, deploymentSpan: deploymentRecordSpan(world.deployments) }));
-  const ensemblePanel = part(mountEnsemblePanel(layout.side, store, ensembles.settings, (settings) => ensembles.setSettings(settings, store.getState().scenario)));
+  const ensemblePanel = part(mountEnsemblePanel(layout.side, store, ensembles.settings, (settings) => ensembles.setSettings(settings, store.getState().scenario), () => ensembles.retry()));
   const crossingById = new Map(world.crossings.map((c) => [c.id, c]));
   const table = part(
     mountArrivalTable(layout.side, store, (crossing) => {

@@ -26,6 +26,8 @@ export interface CaravanHooks {
   drawTimes?(): number[];
   /** Where a lon/lat is drawn, in CSS pixels from the map's top left (to point at things). */
   project?(lon: number, lat: number): { x: number; y: number };
+  /** Ends the ensemble worker now, as a crash would (the app must recover); true when one was running. */
+  killEnsembleWorker?(): boolean;
 }
 
 /** Installs the hooks at once (not ready, an empty state), so a test can wait on them from the start. */
@@ -39,6 +41,7 @@ export function installTestHooks(): CaravanHooks {
 export function connectTestHooks(hooks: CaravanHooks, app: { store: AppStore; results: ScenarioResults; ensembles: EnsembleController; loop: Loop; mapView: MapView }): void {
   const { store, results, ensembles, loop, mapView } = app;
   hooks.drawTimes = () => loop.drawTimes();
+  hooks.killEnsembleWorker = () => ensembles.killWorker();
   hooks.project = (lon, lat) => {
     const p = mapView.map.project([lon, lat]);
     return { x: p.x, y: p.y };

@@ -2,6 +2,7 @@
  * Ensemble controls: how many runs, the seed, the spread of the daily speeds; a progress bar while
  * the worker runs, and what the last result was.
  */
+import { MAX_ENSEMBLE_GROUP_DAYS } from '../sim/ensemble';
 import type { AppState, AppStore } from '../state/store';
 import { Disposables, followLanguage, followState, type Control } from './control';
 import { el, setText } from './dom';
@@ -15,11 +16,22 @@ export interface EnsembleSettings {
 }
 
 export interface EnsembleStatus {
-  state: 'idle' | 'running' | 'done' | 'failed';
+  /** `refused`: over the work bound, not started; `unavailable`: failed twice, waiting for Retry. */
+  state: 'idle' | 'running' | 'done' | 'refused' | 'unavailable';
   done: number;
   total: number;
   elapsedMs?: number;
-  message?: string;
+  /** Run again in a fresh worker after the first one failed. */
+  restarted?: boolean;
+  /** When refused: the most runs of this scenario the work bound allows. */
+  runsThatFit?: number;
+  /** When unavailable: the worker crashed (or was stopped), stopped answering, or the job itself failed. */
+  failure?: 'crashed' | 'unresponsive' | 'error';
+}
+
+/** The largest run count on offer within `runsThatFit` (the bound always allows the smallest). */
+export function fewerRuns(runsThatFit: number): number {
+  return [...RUN_COUNTS].reverse().find((n) => n <= runsThatFit) ?? RUN_COUNTS[0];
 }
 
 export interface EnsemblePanel extends Control {
@@ -27,7 +39,7 @@ export interface EnsemblePanel extends Control {
   update(status: EnsembleStatus): void;
 }
 
-export function mountEnsemblePanel(root: HTMLElement, store: AppStore, initial: EnsembleSettings, onSettings: (settings: EnsembleSettings) => void): EnsemblePanel {
+export function mountEnsemblePanel(root: HTMLElement, store: AppStore, initial: EnsembleSettings, onSettings: (settings: EnsembleSettings) => void, onRetry: () => void): EnsemblePanel {
   const disposables = new Disposables();
   const section = el('section', { className: 'panel ensemble-panel', attrs: { 'aria-labelledby': 'ensemble-heading' } });
   const heading = el('h2', { attrs: { id: 'ensemble-heading' } });
@@ -44,7 +56,10 @@ export function mountEnsemblePanel(root: HTMLElement, store: AppStore, initial: 
   seed.setAttribute('aria-describedby', seedError.id);
   spread.setAttribute('aria-describedby', spreadError.id);
   const progress = el('progress', { testid: 'ensemble-progress', attrs: { max: '1', value: '0' } });
-  const status = el('p', { className: 'ensemble-status', testid: 'ensemble-status', attrs: { 'aria-live': 'polite' } });
+  const status = el('p', { className: 'ensemble-status', testid: 'ensemble-status', attrs: { 'aria-live': 'polite', tabindex: '-1' } });
+  // What the person can do about a refused or failed ensemble: fewer runs, or try again.
+  const fewerButton = el('button', { testid: 'ensemble-fewer-runs', attrs: { type: 'button', hidden: '' } });
+  const retryButton = el('button', { testid: 'ensemble-retry', attrs: { type: 'button', hidden: '' } });
   section.append(
     heading,
     note,
@@ -55,6 +70,7 @@ export function mountEnsemblePanel(root: HTMLElement, store: AppStore, initial: 
     ]),
     progress,
     status,
+    el('div', { className: 'ensemble-actions' }, [fewerButton, retryButton]),
   );
   root.append(section);
   disposables.add(() => section.remove());
@@ -64,6 +80,18 @@ export function mountEnsemblePanel(root: HTMLElement, store: AppStore, initial: 
   disposables.listen(runs, 'change', () => {
     settings = { ...settings, runs: Number(runs.value) };
     onSettings(settings);
+  });
+  disposables.listen(fewerButton, 'click', () => {
+    const fewer = fewerRuns(lastStatus.runsThatFit ?? 0);
+    runs.value = String(fewer);
+    settings = { ...settings, runs: fewer };
+    onSettings(settings);
+    runs.focus();
+  });
+  disposables.listen(retryButton, 'click', () => {
+    onRetry();
+    // The button hides while the runs go on: keep the keyboard where the person was.
+    status.focus();
   });
   disposables.listen(seed, 'input', () => {
     const value = Number(seed.value);
@@ -97,16 +125,20 @@ export function mountEnsemblePanel(root: HTMLElement, store: AppStore, initial: 
     progress.max = Math.max(1, s.total);
     progress.value = s.done;
     progress.hidden = s.state !== 'running';
-    setText(
-      status,
-      s.state === 'running'
-        ? t('ensembleRunning', { done: number(s.done), total: number(s.total) })
-        : s.state === 'done'
-          ? t('ensembleDone', { total: number(s.total), seconds: number((s.elapsedMs ?? 0) / 1000, 1) })
-          : s.state === 'failed'
-            ? (s.message ?? '')
-            : '',
-    );
+    const restarted = s.restarted ? ` ${t('ensembleRestarted')}` : '';
+    const lines: Record<EnsembleStatus['state'], () => string> = {
+      idle: () => '',
+      running: () => t('ensembleRunning', { done: number(s.done), total: number(s.total) }) + restarted,
+      done: () => t('ensembleDone', { total: number(s.total), seconds: number((s.elapsedMs ?? 0) / 1000, 1) }),
+      refused: () => t('ensembleTooMuch', { runs: number(s.total), bound: number(MAX_ENSEMBLE_GROUP_DAYS), fit: number(s.runsThatFit ?? 0) }),
+      unavailable: () => t(s.failure === 'unresponsive' ? 'ensembleUnavailableHung' : s.failure === 'error' ? 'ensembleUnavailableFailed' : 'ensembleUnavailableCrashed'),
+    };
+    setText(status, lines[s.state]());
+    status.classList.toggle('ensemble-problem', s.state === 'refused' || s.state === 'unavailable');
+    fewerButton.hidden = s.state !== 'refused';
+    setText(fewerButton, t('ensembleUseFewer', { runs: number(fewerRuns(s.runsThatFit ?? 0)) }));
+    retryButton.hidden = s.state !== 'unavailable';
+    setText(retryButton, t('ensembleRetry'));
   };
   /** The spread of the scenario on screen, unless the person is typing one or it is refused. */
   const showSpread = (state: AppState) => {

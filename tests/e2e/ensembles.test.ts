@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import { useAppPage } from './browser';
 
 interface EnsembleState {
-  ensemble: { state: string; done: number; total: number; runs: number; coverage: number | null };
+  ensemble: { state: string; done: number; total: number; runs: number; coverage: number | null; restarted?: boolean; failure?: string };
   tHours: number;
   arrivals: { crossing: string; mainP10: string | null; mainP90: string | null; caravanFirstChance: number | null }[];
 }
@@ -108,5 +108,54 @@ describe('ensembles in the worker', () => {
     await expect.poll(async () => (await state(page)).ensemble.state).toBe('done');
     expect((await state(page)).ensemble.done).toBe(1000);
     expect((await state(page)).ensemble.runs).toBe(1000);
+  });
+});
+
+describe('ensembles when the worker dies', () => {
+  const app = useAppPage();
+  beforeEach(async () => {
+    await app.page.waitForFunction(() => (window.__caravan!.state() as { ensemble: { state: string } }).ensemble.state === 'done', undefined, { timeout: 30_000 });
+  });
+  /** Waits until the worker is partway through a run (the first progress has come back). */
+  const midRun = async (page: Page, restarted: boolean) =>
+    expect
+      .poll(async () => {
+        const { ensemble } = await state(page);
+        return ensemble.state === 'running' && ensemble.done > 0 && Boolean(ensemble.restarted) === restarted;
+      })
+      .toBe(true);
+  const kill = (page: Page) => page.evaluate(() => window.__caravan!.killEnsembleWorker!());
+  const rangeOf = (page: Page) => page.locator('[data-testid="arrival-table"] tr[data-crossing="san-ysidro"] [data-field="p10"]').last().getAttribute('data-value');
+
+  it('recovers from a worker killed mid-run: the runs start again in a fresh worker and the ranges appear', async () => {
+    const { page } = app;
+    await page.getByTestId('ensemble-runs').selectOption('2000');
+    await midRun(page, false);
+    expect(await kill(page)).toBe(true);
+    await expect.poll(async () => (await state(page)).ensemble.state, { timeout: 60_000 }).toBe('done');
+    const { ensemble, arrivals } = await state(page);
+    expect([ensemble.done, ensemble.restarted]).toEqual([2000, true]);
+    expect(await rangeOf(page)).toBe(arrivals.find((a) => a.crossing === 'san-ysidro')!.mainP10);
+    expect(await rangeOf(page)).toMatch(/^2018-\d\d-\d\d$/);
+  });
+
+  it('says the ranges are unavailable when the worker dies twice, and Retry (from the keyboard) brings them back', async () => {
+    const { page } = app;
+    await page.getByTestId('ensemble-runs').selectOption('2000');
+    await midRun(page, false);
+    await kill(page);
+    await midRun(page, true);
+    await kill(page);
+    await expect.poll(async () => (await state(page)).ensemble.state).toBe('unavailable');
+    expect(await page.getByTestId('ensemble-status').textContent()).toBe('Ranges unavailable: the background computation stopped twice. The dates shown are the single run’s.');
+    // Never a run count left standing as if the runs went on.
+    expect(await page.getByTestId('ensemble-progress').isHidden()).toBe(true);
+    const retry = page.getByRole('button', { name: 'Retry the ranges' });
+    await retry.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await state(page)).ensemble.state, { timeout: 60_000 }).toBe('done');
+    expect((await state(page)).ensemble.done).toBe(2000);
+    expect(await retry.isHidden()).toBe(true);
+    expect(await rangeOf(page)).toMatch(/^2018-\d\d-\d\d$/);
   });
 });
