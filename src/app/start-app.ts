@@ -105,6 +105,7 @@ export function startApp(root: HTMLElement): Control {
   });
   const topbar = part(mountTopbarActions(layout.actionsSlot, {
     store,
+    crossings: world.crossings,
     presets,
     stories,
     mapView,

@@ -28,6 +28,8 @@ export interface CaravanHooks {
   project?(lon: number, lat: number): { x: number; y: number };
   /** Ends the ensemble worker now, as a crash would (the app must recover); true when one was running. */
   killEnsembleWorker?(): boolean;
+  /** The labels the map has placed: layer, text and box in CSS pixels from the map's top left. */
+  labels?(): { layer: string; text: string; x0: number; y0: number; x1: number; y1: number }[];
 }
 
 /** Installs the hooks at once (not ready, an empty state), so a test can wait on them from the start. */
@@ -46,6 +48,7 @@ export function connectTestHooks(hooks: CaravanHooks, app: { store: AppStore; re
     const p = mapView.map.project([lon, lat]);
     return { x: p.x, y: p.y };
   };
+  hooks.labels = () => mapView.renderedLabels();
   hooks.state = () => {
     const s = store.getState();
     const { result, rows, ensemble } = results.current();

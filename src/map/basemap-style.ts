@@ -18,6 +18,8 @@ export function basemapStyle(): StyleSpecification {
       'country-borders': { type: 'geojson', data: { type: 'Feature', geometry: basemap.countryBorders, properties: {} } },
       'state-borders': { type: 'geojson', data: { type: 'Feature', geometry: basemap.stateBorders, properties: {} } },
       'mexico-state-borders': { type: 'geojson', data: { type: 'Feature', geometry: basemap.mexicoStateBorders, properties: {} } },
+      // Labelled by the project's label layers (src/map/label-layers.ts), above the roads.
+      'state-labels': { type: 'geojson', data: basemap.stateLabels },
     },
     layers: [
       { id: 'sea', type: 'background', paint: { 'background-color': basemapColors.sea } },
