@@ -8,7 +8,6 @@ import { createMapView } from '../map/map-view';
 import { createTroopMarkers } from '../map/time-markers';
 import { deploymentRecordSpan } from '../sim/troops';
 import { createAppStore } from '../state/store';
-import { openScenarioLibrary } from '../state/saved-scenarios';
 import { mountArrivalTable } from '../ui/arrival-table';
 import { mountComparePanel } from '../ui/compare-panel';
 import { el } from '../ui/dom';
@@ -23,14 +22,14 @@ import { mountPlaybackControls } from '../ui/playback-controls';
 import { mountScenarioPanel } from '../ui/scenario-panel';
 import { mountToaster } from '../ui/toast';
 import { mountValidationPanel } from '../ui/validation-panel';
-import { loadEmbeddedData } from './embedded-data';
+import { fetchAppDataTexts, loadAppData, type AppData } from './app-data';
 import { createEnsembleController } from './ensemble-controller';
 import { createFrame } from './frame';
 import { mountLayout } from './layout';
 import { createLoop, now } from './loop';
 import { createModelCache } from './model-cache';
 import { createScenarioResults } from './scenario-results';
-import { connectTestHooks, installTestHooks } from './test-hooks';
+import { connectTestHooks, installTestHooks, type CaravanHooks } from './test-hooks';
 import { mountTopbarActions } from './topbar-actions';
 import { crossingPopup, deploymentPopup, groupPopup, statusesAt } from './view-model';
 
@@ -44,17 +43,32 @@ function fatal(root: HTMLElement, message: string): void {
   root.replaceChildren(el('div', { className: 'fatal', attrs: { role: 'alert' } }, [el('h1', { text: 'Caravan Simulator' }), el('p', { text: message })]));
 }
 
-/** Starts the workspace in `root`; `dispose()` takes it down again (every control, listener and worker). */
+/**
+ * Starts the workspace in `root` once the data files have been fetched; `dispose()` takes it down
+ * again (every control, listener and worker), also while they are still on their way.
+ */
 export function startApp(root: HTMLElement): Control {
   const hooks = installTestHooks();
   const app = new Disposables();
-  let loaded;
-  try {
-    loaded = loadEmbeddedData();
-  } catch (err) {
-    fatal(root, (err as Error).message);
-    return app;
-  }
+  let disposed = false;
+  app.add(() => (disposed = true));
+  fetchAppDataTexts()
+    .then((texts) => {
+      if (disposed) return;
+      let loaded: AppData;
+      try {
+        loaded = loadAppData(texts);
+      } catch (err) {
+        fatal(root, (err as Error).message);
+        return;
+      }
+      mountApp(root, app, hooks, loaded);
+    })
+    .catch((err: unknown) => fatal(root, (err as Error).message));
+  return app;
+}
+
+function mountApp(root: HTMLElement, app: Disposables, hooks: CaravanHooks, loaded: AppData): void {
   const { data, presets, stories } = loaded;
   const { world } = data;
   const models = createModelCache(data, TIMELINE_TAIL_DAYS * 24);
@@ -86,13 +100,14 @@ export function startApp(root: HTMLElement): Control {
   const validation = part(mountValidationPanel(layout.side, store, world.network));
   const toaster = part(mountToaster(root));
   const compare = part(mountComparePanel(layout.side, store));
-  part(mountLibraryPanel(layout.side, store, () => openScenarioLibrary(), toaster));
+  // The library (IndexedDB) opens, and its code loads, when it is first used.
+  part(mountLibraryPanel(layout.side, store, () => import('../state/saved-scenarios').then((m) => m.openScenarioLibrary()), toaster));
   const playback = part(mountPlaybackControls(layout.timelineEl, store));
   const timeline = part(mountTimeline(layout.timelineEl, store));
   app.add(bindTimelineKeys(document, store));
 
   // The path of an edit: store → model → results → views.
-  const results = part(createScenarioResults({ store, data, models, ensembles, views: { table, validation, ensemblePanel, compare, timeline, mapView }, requestFrame: () => loop.requestFrame() }));
+  const results = part(createScenarioResults({ store, data, models, ensembles, views: { table, validation, ensemblePanel, compare, timeline, mapView }, requestFrame: () => loop.requestFrame(), onNextFrame: (callback) => loop.onNextFrame(callback) }));
   const deploymentById = new Map(world.deployments.map((d) => [d.id, d]));
   const text = () => textFor(store.getState().language);
   mapView.setPopups({
@@ -125,8 +140,8 @@ export function startApp(root: HTMLElement): Control {
   connectTestHooks(hooks, { store, results, ensembles, loop, mapView });
 
   mapView.loaded
+    .then(() => topbar.share.open(location.hash))
     .then(() => {
-      topbar.share.open(location.hash);
       // The map has taken the scenario's layers: draw now, then wait for the map to settle.
       drawFrame();
       mapView.map.once('idle', () => {
@@ -137,5 +152,4 @@ export function startApp(root: HTMLElement): Control {
       });
     })
     .catch(reportError);
-  return app;
 }

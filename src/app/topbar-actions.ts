@@ -137,12 +137,14 @@ export function mountTopbarActions(root: HTMLElement, deps: TopbarDeps): TopbarA
   const share = createShareSync(store, presets, mapView.map, toaster);
   disposables.add(() => share.dispose());
   disposables.listen(shareButton, 'click', () => {
-    const link = share.link();
-    navigator.clipboard.writeText(link).then(
-      () => toaster.show(text().t('linkCopied')),
-      // No clipboard (permissions, http): the link is in the address bar all the same.
-      () => toaster.show(text().t('linkInAddressBar')),
-    );
+    share
+      .link()
+      .then((link) => navigator.clipboard.writeText(link))
+      .then(
+        () => toaster.show(text().t('linkCopied')),
+        // No clipboard (permissions, http): the link is in the address bar all the same.
+        () => toaster.show(text().t('linkInAddressBar')),
+      );
   });
 
   /** Runs an export on what is on screen (nothing before the first result). */

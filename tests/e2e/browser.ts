@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
 import type { CaravanHooks } from '../../src/app/test-hooks';
 
 declare global {
@@ -43,8 +43,11 @@ export async function openOfflinePage(
   browser: Browser,
   url: string,
   viewport = { width: 1440, height: 900 },
+  /** `onRequest` hears every request from the start (the benchmark counts the JS fetched before ready). */
+  { onRequest }: { onRequest?: (request: Request) => void } = {},
 ): Promise<OfflinePage> {
   const context = await browser.newContext({ viewport, acceptDownloads: true });
+  if (onRequest) context.on('request', onRequest);
   // Functions passed to page.evaluate are compiled by tsx/esbuild with keepNames, which wraps them in
   // __name(); give the page a no-op of it.
   await context.addInitScript({ content: 'window.__name = (f) => f;' });
@@ -63,7 +66,7 @@ export async function openOfflinePage(
     if (msg.type() === 'error') errors.push(msg.text());
   });
   await page.goto(url);
-  await page.waitForFunction(() => window.__caravan?.ready === true, undefined, { timeout: 30_000 });
+  await page.waitForFunction(() => window.__caravan?.ready === true, undefined, { timeout: 120_000 });
   return { page, context, offHostRequests, errors };
 }
 
