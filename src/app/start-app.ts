@@ -142,8 +142,11 @@ function mountApp(root: HTMLElement, app: Disposables, hooks: CaravanHooks, load
   mapView.loaded
     .then(() => topbar.share.open(location.hash))
     .then(() => {
-      // The map has taken the scenario's layers: draw now, then wait for the map to settle.
+      // The map has taken the scenario's layers: draw now, then wait for the map to settle. Opening a
+      // link may have waited for its codec to load, and the map may have settled meanwhile: a
+      // repaint makes sure it settles (goes idle) once more.
       drawFrame();
+      mapView.map.triggerRepaint();
       mapView.map.once('idle', () => {
         hooks.readyAtMs = now();
         hooks.ready = true;
