@@ -8,6 +8,7 @@ import { createMapView } from '../map/map-view';
 import { createTroopMarkers } from '../map/time-markers';
 import { deploymentRecordSpan } from '../sim/troops';
 import { createAppStore } from '../state/store';
+import { openScenarioLibrary } from '../state/saved-scenarios';
 import { mountArrivalTable } from '../ui/arrival-table';
 import { mountComparePanel } from '../ui/compare-panel';
 import { el } from '../ui/dom';
@@ -100,8 +101,7 @@ function mountApp(root: HTMLElement, app: Disposables, hooks: CaravanHooks, load
   const validation = part(mountValidationPanel(layout.side, store, world.network));
   const toaster = part(mountToaster(root));
   const compare = part(mountComparePanel(layout.side, store));
-  // The library (IndexedDB) opens, and its code loads, when it is first used.
-  part(mountLibraryPanel(layout.side, store, () => import('../state/saved-scenarios').then((m) => m.openScenarioLibrary()), toaster));
+  part(mountLibraryPanel(layout.side, store, () => openScenarioLibrary(), toaster));
   const playback = part(mountPlaybackControls(layout.timelineEl, store));
   const timeline = part(mountTimeline(layout.timelineEl, store));
   app.add(bindTimelineKeys(document, store));
