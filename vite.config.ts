@@ -9,8 +9,6 @@ export default defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1500,
-    // Maplibre in a chunk of its own: cached apart from the app's code, and `npm run bench` tells the two apart.
-    rolldownOptions: { output: { codeSplitting: { groups: [{ name: 'maplibre-gl', test: /[\\/]node_modules[\\/]maplibre-gl[\\/]/ }] } } },
   },
   test: {
     projects: [

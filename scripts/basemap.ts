@@ -1,9 +1,8 @@
 /**
  * Build-time basemap: Natural Earth countries (world-atlas, 1:50m), Mexican state borders (Natural
  * Earth 1:10m admin-1, data/mexico-states.topo.json) and US state borders (us-atlas), with a label
- * point for each Mexican state and the four US border states, cut to the region the map shows and
- * rounded to ~10 m, emitted as static files that maplibre fetches (`virtual:basemap-urls` gives
- * their URLs). Nothing is generated into the tree; the browser gets small, ready GeoJSON.
+ * point for each Mexican state and the four US border states, cut to the region the map shows and rounded to ~10 m, served to the app as the module
+ * `virtual:basemap`. Nothing is generated into the tree; the browser gets small, ready GeoJSON.
  */
 import { createRequire } from 'node:module';
 import type { Feature, FeatureCollection, Geometry, MultiLineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
@@ -112,52 +111,18 @@ export function buildBasemap(): Basemap {
   };
 }
 
-type BasemapKey = keyof Basemap;
-/** A part of the basemap as a GeoJSON file: collections as they are, a bare geometry as one feature. */
-const asGeoJson = (part: Basemap[BasemapKey]) => (part.type === 'FeatureCollection' ? part : { type: 'Feature', properties: {}, geometry: part });
-/** `countryBorders` → `basemap-country-borders.geojson`. */
-const fileName = (key: BasemapKey) => `basemap-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}.geojson`;
-
-/**
- * Serves each part of the basemap as a static GeoJSON file beside the app's assets (emitted at build time, served
- * from memory by the dev server), and the module `virtual:basemap-urls` as their URLs: maplibre's
- * worker fetches and parses them, so they cost the page's JS nothing.
- */
 export function basemapPlugin(): Plugin {
-  const id = 'virtual:basemap-urls';
+  const id = 'virtual:basemap';
   const resolved = `\0${id}`;
-  const devPrefix = '/@caravan/';
-  let texts: Map<BasemapKey, string> | null = null;
-  const files = () => {
-    if (!texts) {
-      const basemap = buildBasemap();
-      texts = new Map((Object.keys(basemap) as BasemapKey[]).map((k) => [k, JSON.stringify(asGeoJson(basemap[k]))]));
-    }
-    return texts;
-  };
-  let serving = false;
+  let cached: string | null = null;
   return {
     name: 'caravan-basemap',
-    configResolved(config) {
-      serving = config.command === 'serve';
-    },
-    configureServer(server) {
-      server.middlewares.use((req, res, next) => {
-        const key = [...files().keys()].find((k) => req.url === `${devPrefix}${fileName(k)}`);
-        if (!key) {
-          next();
-          return;
-        }
-        res.setHeader('Content-Type', 'application/geo+json');
-        res.end(files().get(key));
-      });
-    },
     resolveId: (source) => (source === id ? resolved : null),
     load(loadId) {
       if (loadId !== resolved) return null;
-      const url = (key: BasemapKey, text: string) =>
-        serving ? JSON.stringify(`${devPrefix}${fileName(key)}`) : `import.meta.ROLLUP_FILE_URL_${this.emitFile({ type: 'asset', name: fileName(key), source: text })}`;
-      return `export default { ${[...files()].map(([k, text]) => `${k}: ${url(k, text)}`).join(', ')} };`;
+      // A JSON.parse of a string is much faster for engines to load than the same data as a JS literal.
+      cached ??= `export default JSON.parse(${JSON.stringify(JSON.stringify(buildBasemap()))});`;
+      return cached;
     },
   };
 }

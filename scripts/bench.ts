@@ -10,6 +10,4 @@ benchLimits();
 if (!process.argv.includes('--model-only')) {
   const { benchBrowser } = await import('./bench/browser');
   await benchBrowser();
-  const { benchVersusBare } = await import('./bench/versus-bare');
-  await benchVersusBare();
 }

@@ -1,8 +1,13 @@
 /// <reference types="vite/client" />
 
-/** The URLs of the basemap's GeoJSON files (scripts/basemap.ts), relative to the page or absolute. */
-declare module 'virtual:basemap-urls' {
-  /** One GeoJSON file per part of the basemap (each key of `Basemap` in scripts/basemap.ts). */
-  const urls: { countries: string; countryBorders: string; stateBorders: string; mexicoStateBorders: string; stateLabels: string };
-  export default urls;
+declare module 'virtual:basemap' {
+  import type { FeatureCollection, MultiLineString, Point } from 'geojson';
+  const basemap: {
+    countries: FeatureCollection;
+    countryBorders: MultiLineString;
+    stateBorders: MultiLineString;
+    mexicoStateBorders: MultiLineString;
+    stateLabels: FeatureCollection<Point, { name: string; country: string }>;
+  };
+  export default basemap;
 }

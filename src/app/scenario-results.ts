@@ -61,8 +61,6 @@ export function createScenarioResults(deps: {
   views: ResultViews;
   /** Asks the loop for a frame (a result that lands between store changes must be drawn too). */
   requestFrame(): void;
-  /** Runs `callback` at the start of the next frame (one part of a landed ensemble per frame). */
-  onNextFrame(callback: () => void): void;
 }): ScenarioResults {
   const { store, data, models, ensembles, views } = deps;
   const { world } = data;
@@ -117,44 +115,30 @@ export function createScenarioResults(deps: {
   };
 
   /**
-   * An ensemble landed for the scenario on screen. Fresh from the worker, it is shown one part per
-   * frame — the arrival table, the validation and comparison panels, the timeline's charts, the
-   * map — so the browser lays out and paints one part at a time and no task holds the main thread
-   * long. A newer scenario or ensemble stops the parts not shown yet.
+   * An ensemble landed for the scenario on screen. Fresh from the worker, the table, then the
+   * charts, then the map are updated in separate tasks, so no one task holds the main thread long.
    */
   const showEnsemble = (ensemble: EnsembleResult, fresh: boolean) => {
+    const scenario = view.result.scenario;
     view = { ...view, ensemble, rows: arrivalRows(view.result.trajectory, world, ensemble) };
+    showTables();
     if (!fresh) {
-      showTables();
       showChartsAndMap();
       return;
     }
     const forView = view;
-    const { trajectory } = view.result;
-    const parts = [
-      () => views.table.update(view.rows, new Set(trajectory.groups.map((g) => g.destination))),
-      () => {
-        views.validation.update(view.result.validation, view.ensemble?.coverage ?? null);
-        views.ensemblePanel.update(ensembles.status);
-      },
-      showComparison,
-      () => {
-        const { data: chartData, labels } = timelineView(view.result, view.ensemble, data.events, textFor(store.getState().language));
-        views.timeline.setData(chartData, labels);
-      },
-      () => {
-        const text = textFor(store.getState().language);
+    setTimeout(() => {
+      if (forView !== view || scenario !== store.getState().scenario) return;
+      const text = textFor(store.getState().language);
+      const { data: chartData, labels } = timelineView(view.result, view.ensemble, data.events, text);
+      views.timeline.setData(chartData, labels);
+      setTimeout(() => {
+        if (forView !== view) return;
         views.mapView.setScenario(view.result.trajectory, view.rows, marginColor, text.shortDate, (track) => groupName(track, text));
-      },
-    ];
-    const showNext = () => {
-      if (forView !== view) return;
-      parts.shift()?.();
-      // The next part waits for the frame that paints this one.
-      if (parts.length > 0) deps.onNextFrame(showNext);
-      else deps.requestFrame();
-    };
-    showNext();
+        // New group labels are placed by the next frame.
+        deps.requestFrame();
+      }, 0);
+    }, 0);
   };
 
   ensembles.connect({ onStatus: (status) => views.ensemblePanel.update(status), onResult: showEnsemble });

@@ -1,24 +1,22 @@
 /**
  * The whole view in the URL: the share button writes it (and copies the link); opening a link, or
  * editing the fragment by hand, restores it. A broken link is refused with a message and changes
- * nothing. The link's codec (share-state) loads when a link is first opened or written.
+ * nothing.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { Scenario } from '../sim/scenario';
-import type { ShareState } from '../state/share-state';
+import { decodeShareState, encodeShareState, type ShareState } from '../state/share-state';
 import type { AppStore } from '../state/store';
 import { textFor } from '../ui/i18n';
 import type { Toaster } from '../ui/toast';
 
 export interface ShareSync {
-  /** Writes the current view into the URL and gives the full link. */
-  link(): Promise<string>;
+  /** Writes the current view into the URL and returns the full link. */
+  link(): string;
   /** Applies a fragment; false (with a message) when it cannot be read. */
-  open(hash: string): Promise<boolean>;
+  open(hash: string): boolean;
   dispose(): void;
 }
-
-const codec = () => import('../state/share-state');
 
 export function createShareSync(store: AppStore, presets: ReadonlyMap<string, Scenario>, map: MapLibreMap, toaster: Toaster): ShareSync {
   let written = '';
@@ -35,10 +33,9 @@ export function createShareSync(store: AppStore, presets: ReadonlyMap<string, Sc
     };
   };
   const refused = (reason: string) => textFor(store.getState().language).t('linkRefused', { reason });
-  const open = async (hash: string) => {
+  const open = (hash: string) => {
     const fragment = hash.replace(/^#/, '');
     if (fragment === '' || fragment === written) return true;
-    const { decodeShareState } = await codec();
     const result = decodeShareState(fragment, presets);
     if (!result.ok) {
       toaster.show(refused(result.error), { kind: 'error' });
@@ -54,11 +51,10 @@ export function createShareSync(store: AppStore, presets: ReadonlyMap<string, Sc
     for (const warning of result.warnings) toaster.show(warning);
     return true;
   };
-  const onHashChange = () => void open(location.hash).catch(reportError);
+  const onHashChange = () => void open(location.hash);
   window.addEventListener('hashchange', onHashChange);
   return {
-    async link() {
-      const { encodeShareState } = await codec();
+    link() {
       written = encodeShareState(current(), presets);
       history.replaceState(null, '', `#${written}`);
       return location.href;

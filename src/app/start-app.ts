@@ -23,14 +23,14 @@ import { mountPlaybackControls } from '../ui/playback-controls';
 import { mountScenarioPanel } from '../ui/scenario-panel';
 import { mountToaster } from '../ui/toast';
 import { mountValidationPanel } from '../ui/validation-panel';
-import { fetchAppDataTexts, loadAppData, type AppData } from './app-data';
+import { loadEmbeddedData } from './embedded-data';
 import { createEnsembleController } from './ensemble-controller';
 import { createFrame } from './frame';
 import { mountLayout } from './layout';
 import { createLoop, now } from './loop';
 import { createModelCache } from './model-cache';
 import { createScenarioResults } from './scenario-results';
-import { connectTestHooks, installTestHooks, type CaravanHooks } from './test-hooks';
+import { connectTestHooks, installTestHooks } from './test-hooks';
 import { mountTopbarActions } from './topbar-actions';
 import { crossingPopup, deploymentPopup, groupPopup, statusesAt } from './view-model';
 
@@ -44,32 +44,17 @@ function fatal(root: HTMLElement, message: string): void {
   root.replaceChildren(el('div', { className: 'fatal', attrs: { role: 'alert' } }, [el('h1', { text: 'Caravan Simulator' }), el('p', { text: message })]));
 }
 
-/**
- * Starts the workspace in `root` once the data files have been fetched; `dispose()` takes it down
- * again (every control, listener and worker), also while they are still on their way.
- */
+/** Starts the workspace in `root`; `dispose()` takes it down again (every control, listener and worker). */
 export function startApp(root: HTMLElement): Control {
   const hooks = installTestHooks();
   const app = new Disposables();
-  let disposed = false;
-  app.add(() => (disposed = true));
-  fetchAppDataTexts()
-    .then((texts) => {
-      if (disposed) return;
-      let loaded: AppData;
-      try {
-        loaded = loadAppData(texts);
-      } catch (err) {
-        fatal(root, (err as Error).message);
-        return;
-      }
-      mountApp(root, app, hooks, loaded);
-    })
-    .catch((err: unknown) => fatal(root, (err as Error).message));
-  return app;
-}
-
-function mountApp(root: HTMLElement, app: Disposables, hooks: CaravanHooks, loaded: AppData): void {
+  let loaded;
+  try {
+    loaded = loadEmbeddedData();
+  } catch (err) {
+    fatal(root, (err as Error).message);
+    return app;
+  }
   const { data, presets, stories } = loaded;
   const { world } = data;
   const models = createModelCache(data, TIMELINE_TAIL_DAYS * 24);
@@ -107,7 +92,7 @@ function mountApp(root: HTMLElement, app: Disposables, hooks: CaravanHooks, load
   app.add(bindTimelineKeys(document, store));
 
   // The path of an edit: store → model → results → views.
-  const results = part(createScenarioResults({ store, data, models, ensembles, views: { table, validation, ensemblePanel, compare, timeline, mapView }, requestFrame: () => loop.requestFrame(), onNextFrame: (callback) => loop.onNextFrame(callback) }));
+  const results = part(createScenarioResults({ store, data, models, ensembles, views: { table, validation, ensemblePanel, compare, timeline, mapView }, requestFrame: () => loop.requestFrame() }));
   const deploymentById = new Map(world.deployments.map((d) => [d.id, d]));
   const text = () => textFor(store.getState().language);
   mapView.setPopups({
@@ -120,7 +105,6 @@ function mountApp(root: HTMLElement, app: Disposables, hooks: CaravanHooks, load
   });
   const topbar = part(mountTopbarActions(layout.actionsSlot, {
     store,
-    crossings: world.crossings,
     presets,
     stories,
     mapView,
@@ -140,13 +124,10 @@ function mountApp(root: HTMLElement, app: Disposables, hooks: CaravanHooks, load
   connectTestHooks(hooks, { store, results, ensembles, loop, mapView });
 
   mapView.loaded
-    .then(() => topbar.share.open(location.hash))
     .then(() => {
-      // The map has taken the scenario's layers: draw now, then wait for the map to settle. Opening a
-      // link may have waited for its codec to load, and the map may have settled meanwhile: a
-      // repaint makes sure it settles (goes idle) once more.
+      topbar.share.open(location.hash);
+      // The map has taken the scenario's layers: draw now, then wait for the map to settle.
       drawFrame();
-      mapView.map.triggerRepaint();
       mapView.map.once('idle', () => {
         hooks.readyAtMs = now();
         hooks.ready = true;
@@ -155,4 +136,5 @@ function mountApp(root: HTMLElement, app: Disposables, hooks: CaravanHooks, load
       });
     })
     .catch(reportError);
+  return app;
 }

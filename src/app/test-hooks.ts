@@ -28,10 +28,6 @@ export interface CaravanHooks {
   project?(lon: number, lat: number): { x: number; y: number };
   /** Ends the ensemble worker now, as a crash would (the app must recover); true when one was running. */
   killEnsembleWorker?(): boolean;
-  /** The labels the map has placed: layer, text and box in CSS pixels from the map's top left. */
-  labels?(): { layer: string; text: string; x0: number; y0: number; x1: number; y1: number }[];
-  /** The map's size in CSS pixels and its view (the benchmark opens its bare maplibre page at the same). */
-  view?(): { width: number; height: number; lon: number; lat: number; zoom: number };
 }
 
 /** Installs the hooks at once (not ready, an empty state), so a test can wait on them from the start. */
@@ -49,12 +45,6 @@ export function connectTestHooks(hooks: CaravanHooks, app: { store: AppStore; re
   hooks.project = (lon, lat) => {
     const p = mapView.map.project([lon, lat]);
     return { x: p.x, y: p.y };
-  };
-  hooks.labels = () => mapView.renderedLabels();
-  hooks.view = () => {
-    const { lng, lat } = mapView.map.getCenter();
-    const container = mapView.map.getContainer();
-    return { width: container.clientWidth, height: container.clientHeight, lon: lng, lat, zoom: mapView.map.getZoom() };
   };
   hooks.state = () => {
     const s = store.getState();

@@ -6,10 +6,6 @@ import { storyStepTime, type Story } from '../data/story';
 import type { MapView } from '../map/map-view';
 import type { ArrivalRow } from '../sim/arrival-table';
 import { arrivalsCsv, trajectoryGeoJson } from '../sim/export';
-import { trajectoryKml } from '../sim/kml';
-import type { CrossingInfo } from '../sim/world';
-import { groupColor } from '../map/palette';
-import { groupName } from './view-model';
 import type { Trajectory } from '../sim/run-scenario';
 import type { Scenario } from '../sim/scenario';
 import { localDateAt } from '../sim/time';
@@ -18,15 +14,12 @@ import { Disposables, followLanguage, type Control } from '../ui/control';
 import { el } from '../ui/dom';
 import { downloadBlob, downloadText } from '../ui/download';
 import { textFor } from '../ui/i18n';
-import { legendOf } from '../ui/legend';
 import { mountStoryPanel } from '../ui/story-panel';
 import type { Toaster } from '../ui/toast';
 import { createShareSync, type ShareSync } from './share-sync';
 
 export interface TopbarDeps {
   store: AppStore;
-  /** Where the crossings are (the KML export marks arrivals there). */
-  crossings: readonly CrossingInfo[];
   presets: ReadonlyMap<string, Scenario>;
   stories: readonly Story[];
   mapView: MapView;
@@ -54,7 +47,6 @@ export function mountTopbarActions(root: HTMLElement, deps: TopbarDeps): TopbarA
   const exportButtons = {
     csv: el('button', { testid: 'export-csv', attrs: { type: 'button' } }),
     geojson: el('button', { testid: 'export-geojson', attrs: { type: 'button' } }),
-    kml: el('button', { testid: 'export-kml', attrs: { type: 'button' } }),
     png: el('button', { testid: 'export-png', attrs: { type: 'button' } }),
     print: el('button', { testid: 'export-png-print', attrs: { type: 'button' } }),
   };
@@ -122,7 +114,7 @@ export function mountTopbarActions(root: HTMLElement, deps: TopbarDeps): TopbarA
       toaster.show(text().t('recordingSaved', { name }));
       return;
     }
-    if (!recorder.start(legendOf(text()))) {
+    if (!recorder.start()) {
       toaster.show(t('recordingUnavailable'), { kind: 'error' });
       return;
     }
@@ -137,14 +129,12 @@ export function mountTopbarActions(root: HTMLElement, deps: TopbarDeps): TopbarA
   const share = createShareSync(store, presets, mapView.map, toaster);
   disposables.add(() => share.dispose());
   disposables.listen(shareButton, 'click', () => {
-    share
-      .link()
-      .then((link) => navigator.clipboard.writeText(link))
-      .then(
-        () => toaster.show(text().t('linkCopied')),
-        // No clipboard (permissions, http): the link is in the address bar all the same.
-        () => toaster.show(text().t('linkInAddressBar')),
-      );
+    const link = share.link();
+    navigator.clipboard.writeText(link).then(
+      () => toaster.show(text().t('linkCopied')),
+      // No clipboard (permissions, http): the link is in the address bar all the same.
+      () => toaster.show(text().t('linkInAddressBar')),
+    );
   });
 
   /** Runs an export on what is on screen (nothing before the first result). */
@@ -163,25 +153,11 @@ export function mountTopbarActions(root: HTMLElement, deps: TopbarDeps): TopbarA
     'click',
     onScreen(({ scenario, trajectory }) => downloadText(`${fileStem(scenario, trajectory)}.geojson`, 'application/geo+json', JSON.stringify(trajectoryGeoJson(trajectory)))),
   );
-  disposables.listen(
-    exportButtons.kml,
-    'click',
-    onScreen(({ scenario, trajectory }) => {
-      const groups = trajectory.groups;
-      const kml = trajectoryKml(trajectory, {
-        name: scenario.name,
-        colors: Object.fromEntries(groups.map((g, i) => [g.id, groupColor(g.id, i)])),
-        groupNames: Object.fromEntries(groups.map((g) => [g.id, groupName(g, text())])),
-        crossings: deps.crossings,
-      });
-      downloadText(`${fileStem(scenario, trajectory)}.kml`, 'application/vnd.google-earth.kml+xml', kml);
-    }),
-  );
   const picture = (size: 'screen' | 'print') =>
     onScreen(({ scenario, trajectory }) => {
       const caption = `${scenario.name} · ${text().dateTime(trajectory.startDate, store.getState().clock.tHours)}`;
       const stem = fileStem(scenario, trajectory);
-      mapView.picture(deps.timelineEl.querySelector('svg'), caption, legendOf(text()), size).then(
+      mapView.picture(deps.timelineEl.querySelector('svg'), caption, size).then(
         (blob) => downloadBlob(`${stem}${size === 'print' ? '-print' : ''}.png`, blob),
         (err: unknown) => toaster.show((err as Error).message, { kind: 'error' }),
       );
@@ -198,7 +174,6 @@ export function mountTopbarActions(root: HTMLElement, deps: TopbarDeps): TopbarA
       exportSummary.textContent = t('exportMenu');
       exportButtons.csv.textContent = t('exportCsv');
       exportButtons.geojson.textContent = t('exportGeojson');
-      exportButtons.kml.textContent = t('exportKml');
       exportButtons.png.textContent = t('exportPng');
       exportButtons.print.textContent = t('exportPngPrint');
     }),

@@ -1,29 +1,23 @@
 /**
- * The offline basemap style: land, sea, country, Mexican and US state borders from the GeoJSON
- * files cut at build time (Natural Earth via world-atlas and data/mexico-states.topo.json, US Census
- * via us-atlas; see scripts/basemap.ts), served by the app itself. State lines are fine, under the
- * roads the project draws. Maplibre's worker fetches and parses the files off the main thread; no
- * tiles, glyphs or sprites are fetched, so the map asks nothing of any other origin.
+ * The offline basemap style: land, sea, country, Mexican and US state borders from the build-time
+ * module `virtual:basemap` (Natural Earth via world-atlas and data/mexico-states.topo.json, US Census
+ * via us-atlas; see scripts/basemap.ts). State lines are fine, under the roads the project draws.
+ * No tiles, glyphs or sprites are fetched, so the map makes no request.
  */
 import type { StyleSpecification } from 'maplibre-gl';
-import basemapUrls from 'virtual:basemap-urls';
+import basemap from 'virtual:basemap';
 import { basemapColors } from './palette';
 
 export { basemapColors };
-
-/** An absolute URL: maplibre's worker resolves the data URLs, and it does not live where the page does. */
-const absolute = (url: string) => new URL(url, document.baseURI).href;
 
 export function basemapStyle(): StyleSpecification {
   return {
     version: 8,
     sources: {
-      countries: { type: 'geojson', data: absolute(basemapUrls.countries) },
-      'country-borders': { type: 'geojson', data: absolute(basemapUrls.countryBorders) },
-      'state-borders': { type: 'geojson', data: absolute(basemapUrls.stateBorders) },
-      'mexico-state-borders': { type: 'geojson', data: absolute(basemapUrls.mexicoStateBorders) },
-      // Labelled by the project's label layers (src/map/label-layers.ts), above the roads.
-      'state-labels': { type: 'geojson', data: absolute(basemapUrls.stateLabels) },
+      countries: { type: 'geojson', data: basemap.countries },
+      'country-borders': { type: 'geojson', data: { type: 'Feature', geometry: basemap.countryBorders, properties: {} } },
+      'state-borders': { type: 'geojson', data: { type: 'Feature', geometry: basemap.stateBorders, properties: {} } },
+      'mexico-state-borders': { type: 'geojson', data: { type: 'Feature', geometry: basemap.mexicoStateBorders, properties: {} } },
     },
     layers: [
       { id: 'sea', type: 'background', paint: { 'background-color': basemapColors.sea } },

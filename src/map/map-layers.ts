@@ -8,7 +8,6 @@ import type { LoadedData } from '../data/load-world';
 import type { ArrivalRow } from '../sim/arrival-table';
 import type { Trajectory } from '../sim/run-scenario';
 import { lastIndexAtOrBefore, pointAtKm, type Route } from '../sim/route';
-import { labelLayers, townFeatures } from './label-layers';
 import { groupColor } from './palette';
 
 const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -44,8 +43,6 @@ export function projectStyle(data: LoadedData): { sources: Record<string, Source
       roads: { type: 'geojson', data: roads },
       routes: { type: 'geojson', data: empty },
       crossings: { type: 'geojson', data: empty },
-      towns: { type: 'geojson', data: townFeatures(townsToLabel(data)) },
-      'group-labels': { type: 'geojson', data: empty },
     },
     layers: [
       {
@@ -71,54 +68,12 @@ export function projectStyle(data: LoadedData): { sources: Record<string, Source
           'circle-stroke-width': 1.5,
         },
       },
-      ...labelLayers(),
     ],
   };
 }
 
-/** The network's cities and towns, except those a crossing's label already names. */
-function townsToLabel(data: LoadedData) {
-  const population = new Map(data.places.map((p) => [p.id, p.population ?? 0]));
-  const facing = new Set(data.world.crossings.map((c) => c.facing));
-  return [...data.world.network.nodes.values()]
-    .filter((n) => (n.kind === 'city' || n.kind === 'town') && !facing.has(n.id))
-    .map((n) => ({ id: n.id, name: n.name, lon: n.lon, lat: n.lat, population: population.get(n.id) ?? 0 }));
-}
-
-/** What a crossing's label says beyond its name, and how it stands out. */
-export interface CrossingLabel {
-  /** Text after the name (" · 14 Nov · 35 %"), or empty. */
-  detail: string;
-  /** Lower is placed first. */
-  priority: number;
-  highlight: boolean;
-}
-
-/**
- * Label priorities of the crossings before any scenario: the first port of a city before the others,
- * bigger cities first (a destination goes before all, set per scenario).
- */
-export function crossingPriorities(data: LoadedData): Map<string, number> {
-  const population = new Map(data.places.map((p) => [p.id, p.population ?? 0]));
-  const seen = new Set<string>();
-  const priorities = new Map<string, number>();
-  for (const crossing of data.world.crossings) {
-    const firstOfCity = !seen.has(crossing.facing);
-    seen.add(crossing.facing);
-    priorities.set(crossing.id, firstOfCity ? 20 - Math.log10((population.get(crossing.facing) ?? 0) + 10) : 40);
-  }
-  return priorities;
-}
-
-/** Rebuilds the scenario-dependent sources: routes, and crossings with their arrival colour and label. */
-export function setScenarioLayers(
-  map: MapLibreMap,
-  data: LoadedData,
-  trajectory: Trajectory,
-  rows: readonly ArrivalRow[],
-  marginColor: (row: ArrivalRow) => string,
-  label: (crossing: string, row: ArrivalRow | undefined, destination: boolean) => CrossingLabel,
-): void {
+/** Rebuilds the scenario-dependent sources (routes, crossings with their arrival colour, observed points). */
+export function setScenarioLayers(map: MapLibreMap, data: LoadedData, trajectory: Trajectory, rows: readonly ArrivalRow[], marginColor: (row: ArrivalRow) => string): void {
   const routes: Feature<LineString>[] = trajectory.groups.map((g, i) => ({
     type: 'Feature',
     properties: { group: g.id, color: groupColor(g.id, i) },
@@ -130,10 +85,9 @@ export function setScenarioLayers(
   const rowById = new Map(rows.map((r) => [r.crossing, r]));
   const crossings: Feature<Point>[] = data.world.crossings.map((c) => {
     const row = rowById.get(c.id);
-    const destination = destinations.has(c.id);
     return {
       type: 'Feature',
-      properties: { id: c.id, name: c.name, destination, color: row ? marginColor(row) : '#6e7781', ...label(c.id, row, destination) },
+      properties: { id: c.id, destination: destinations.has(c.id), color: row ? marginColor(row) : '#6e7781' },
       geometry: { type: 'Point', coordinates: [c.lon, c.lat] },
     };
   });

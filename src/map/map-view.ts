@@ -9,12 +9,9 @@ import type { LoadedData } from '../data/load-world';
 import type { ArrivalRow } from '../sim/arrival-table';
 import type { Trajectory } from '../sim/run-scenario';
 import { basemapStyle } from './basemap-style';
-import { MAP_ATTRIBUTION, type Legend } from './export-decorations';
-import { groupLabelFeatures, LABEL_LAYERS, labelFontFaces, labelSizes, type GroupLabelInput } from './label-layers';
-import { crossingPriorities, projectStyle, setScenarioLayers } from './map-layers';
-import { createMovingOverlay, markerRadius, type MovingView } from './moving-overlay';
-import { groupLabelColor } from './palette';
-import { renderedLabels, type RenderedLabel } from './rendered-labels';
+import { createLabel, declutter, remeasure, type Label } from './labels';
+import { projectStyle, setScenarioLayers } from './map-layers';
+import { createMovingOverlay, type MovingView } from './moving-overlay';
 import { mapPicture } from './picture-export';
 import { createVideoRecorder, type VideoRecorder } from './video-recorder';
 
@@ -50,10 +47,8 @@ export interface MapView {
   recorder: VideoRecorder;
   /** Labels of these crossings stand out (a story step points at them). */
   highlight(crossings: readonly string[]): void;
-  /** The labels placed on the map and their boxes (CSS px), for tests. */
-  renderedLabels(): RenderedLabel[];
   /** A PNG of the map, its overlay and the timeline, at screen or print size. */
-  picture(timeline: SVGSVGElement | null, caption: string, legend: Legend, size: 'screen' | 'print'): Promise<Blob>;
+  picture(timeline: SVGSVGElement | null, caption: string, size: 'screen' | 'print'): Promise<Blob>;
   dispose(): void;
 }
 
@@ -78,10 +73,10 @@ export function createMapView(container: HTMLElement, data: LoadedData): MapView
   const project = projectStyle(data);
   const map = new maplibregl.Map({
     container,
-    style: { ...base, 'font-faces': labelFontFaces, sources: { ...base.sources, ...project.sources }, layers: [...base.layers, ...project.layers] },
+    style: { ...base, sources: { ...base.sources, ...project.sources }, layers: [...base.layers, ...project.layers] },
     bounds: INITIAL_BOUNDS,
     fitBoundsOptions: FIT_OPTIONS,
-    attributionControl: { compact: true, customAttribution: MAP_ATTRIBUTION },
+    attributionControl: { compact: true, customAttribution: 'Natural Earth · US Census (us-atlas) · GeoNames' },
     canvasContextAttributes: { preserveDrawingBuffer: true },
     dragRotate: false,
     pitchWithRotate: false,
@@ -92,7 +87,12 @@ export function createMapView(container: HTMLElement, data: LoadedData): MapView
   const loaded = new Promise<void>((resolve) => map.once('load', () => resolve()));
   let isLoaded = false;
   let pendingScenario: Parameters<MapView['setScenario']> | null = null;
-  const basePriority = crossingPriorities(data);
+  const crossingLabels = new Map<string, Label>();
+  const groupLabels = new Map<string, Label>();
+  const townLabels: Label[] = [];
+  const basePriority = new Map<string, number>();
+  const placeLabels = () => [...crossingLabels.values(), ...townLabels];
+  const tidy = () => declutter(map, placeLabels());
   const popup = new maplibregl.Popup({ closeButton: true, closeOnClick: true, maxWidth: '280px' });
   const hoverPopup = new maplibregl.Popup({ closeButton: false, closeOnClick: false, maxWidth: '280px', className: 'hover-popup' });
   const overlay = createMovingOverlay(map);
@@ -112,106 +112,79 @@ export function createMapView(container: HTMLElement, data: LoadedData): MapView
     // The container has its final size only once the page is laid out: frame the view again.
     map.resize();
     map.fitBounds(INITIAL_BOUNDS, FIT_OPTIONS);
-    // Stacks of groups are found on screen: a zoom can join or part them.
-    map.on('moveend', () => {
-      if (lastView) writeGroupLabels(lastView, true);
-    });
-    // Crossings: details on hover (a light popup that follows the pointer) and on click (one that stays).
-    for (const layer of ['crossings', 'crossing-labels']) {
-      map.on('mousemove', layer, (e) => {
-        const id: unknown = e.features?.[0]?.properties.id;
-        if (typeof id !== 'string' || popup.isOpen()) return;
-        const [title, lines] = describe.crossing(id);
-        hoverPopup.setLngLat(e.lngLat).setDOMContent(popupContent(title, lines)).addTo(map);
-        map.getCanvas().style.cursor = 'pointer';
-      });
-      map.on('mouseleave', layer, () => {
-        hoverPopup.remove();
-        map.getCanvas().style.cursor = '';
-      });
-      map.on('click', layer, (e) => {
-        const id: unknown = e.features?.[0]?.properties.id;
-        if (typeof id !== 'string') return;
-        hoverPopup.remove();
-        const [title, lines] = describe.crossing(id);
-        popup.setLngLat(e.lngLat).setDOMContent(popupContent(title, lines)).addTo(map);
-      });
+    // Priorities: destination crossings (set per scenario), ports of big cities, other ports, cities, towns.
+    const population = new Map(data.places.map((p) => [p.id, p.population ?? 0]));
+    const seen = new Set<string>();
+    for (const crossing of data.world.crossings) {
+      const firstOfCity = !seen.has(crossing.facing);
+      seen.add(crossing.facing);
+      const pop = population.get(crossing.facing) ?? 0;
+      const priority = firstOfCity ? 20 - Math.log10(pop + 10) : 40;
+      basePriority.set(crossing.id, priority);
+      crossingLabels.set(crossing.id, createLabel(map, [crossing.lon, crossing.lat], 'crossing-label', crossing.name, 'bottom', priority));
     }
-    // A group's label opens the same popup as its marker (the first group of a stack).
-    map.on('click', 'group-labels', (e) => {
-      const groups: unknown = e.features?.[0]?.properties.groups;
-      if (typeof groups !== 'string' || overlay.hitAt(e.point.x, e.point.y) !== null) return;
-      const [title, lines] = describe.group(groups.split(',')[0]!);
+    for (const node of data.world.network.nodes.values()) {
+      if (node.kind !== 'city' && node.kind !== 'town') continue;
+      if (data.world.crossings.some((c) => c.facing === node.id)) continue;
+      const pop = population.get(node.id) ?? 0;
+      townLabels.push(createLabel(map, [node.lon, node.lat], `town-label${pop >= 300_000 ? ' major' : ''}`, node.name, 'left', 60 - Math.log10(pop + 10) * 3));
+    }
+    map.on('moveend', tidy);
+    map.on('resize', tidy);
+    // Crossings: details on hover (a light popup that follows the pointer) and on click (one that stays).
+    map.on('mousemove', 'crossings', (e) => {
+      const id: unknown = e.features?.[0]?.properties.id;
+      if (typeof id !== 'string' || popup.isOpen()) return;
+      const [title, lines] = describe.crossing(id);
+      hoverPopup.setLngLat(e.lngLat).setDOMContent(popupContent(title, lines)).addTo(map);
+      map.getCanvas().style.cursor = 'pointer';
+    });
+    map.on('mouseleave', 'crossings', () => {
+      hoverPopup.remove();
+      map.getCanvas().style.cursor = '';
+    });
+    map.on('click', 'crossings', (e) => {
+      const id: unknown = e.features?.[0]?.properties.id;
+      if (typeof id !== 'string') return;
+      hoverPopup.remove();
+      const [title, lines] = describe.crossing(id);
       popup.setLngLat(e.lngLat).setDOMContent(popupContent(title, lines)).addTo(map);
     });
     if (pendingScenario) applyScenario(...pendingScenario);
     pendingScenario = null;
   }).catch(reportError);
 
-  let scenarioArgs: Parameters<MapView['setScenario']> | null = null;
-  let highlighted = new Set<string>();
-  let groupNames = new Map<string, string>();
-  let groupIndex = new Map<string, number>();
-  let lastView: MovingView | null = null;
-  let lastGroupLabels = '';
-  let labelScale = 1;
-
-  const crossingLayers = () => {
-    if (!scenarioArgs) return;
-    const [trajectory, rows, marginColor, formatDate] = scenarioArgs;
-    setScenarioLayers(map, data, trajectory, rows, marginColor, (id, row, destination) => {
+  const applyScenario: MapView['setScenario'] = (trajectory, rows, marginColor, formatDate, groupName) => {
+    setScenarioLayers(map, data, trajectory, rows, marginColor);
+    const rowById = new Map(rows.map((r) => [r.crossing, r]));
+    const destinations = new Set(trajectory.groups.map((g) => g.destination));
+    const changed: Label[] = [];
+    for (const [id, label] of crossingLabels) {
+      const row = rowById.get(id);
       const date = row?.lead?.p50 ?? row?.lead?.date ?? null;
       const chance = row?.caravanFirstChance ?? null;
       // The chance the caravan beats the troops, where it is not nil (the table lists every crossing's).
       const percent = chance === null ? 0 : Math.round(chance * 100);
-      const detail = (date ? ` · ${formatDate(date)}` : '') + (percent > 0 ? ` · ${percent} %` : '');
-      return { detail, priority: destination ? 0 : basePriority.get(id)!, highlight: highlighted.has(id) };
-    });
-  };
-
-  const applyScenario: MapView['setScenario'] = (...args) => {
-    scenarioArgs = args;
-    const [trajectory, , , , groupName] = args;
-    crossingLayers();
-    groupNames = new Map(trajectory.groups.map((g) => [g.id, groupName(g)]));
-    groupIndex = new Map(trajectory.groups.map((g, i) => [g.id, i]));
-    lastGroupLabels = '';
-    if (lastView) writeGroupLabels(lastView, true);
-  };
-
-  /**
-   * The group labels' source, replaced only when what it shows changed: a paused frame writes
-   * nothing, and while playing one small setData a frame moves the labels with the clock.
-   */
-  const writeGroupLabels = (view: MovingView, force = false) => {
-    lastView = view;
-    const scale = view.scale ?? 1;
-    if (scale !== labelScale) {
-      labelScale = scale;
-      const sizes = labelSizes(scale);
-      for (const layer of LABEL_LAYERS) map.setLayoutProperty(layer, 'text-size', sizes[layer]);
+      const text = (date ? ` · ${formatDate(date)}` : '') + (percent > 0 ? ` · ${percent} %` : '');
+      const destination = destinations.has(id);
+      if (label.detail.textContent !== text || label.element.classList.contains('destination') !== destination) changed.push(label);
+      label.detail.textContent = text;
+      label.element.classList.toggle('destination', destination);
+      label.priority = destination ? 0 : basePriority.get(id)!;
     }
-    const groups: GroupLabelInput[] = [...view.positions]
-      .filter((p) => groupNames.has(p.group))
-      .sort((a, b) => b.headcount - a.headcount)
-      .map((p) => {
-        const at = map.project([p.lon, p.lat]);
-        return {
-          group: p.group,
-          lon: p.lon,
-          lat: p.lat,
-          x: at.x,
-          y: at.y,
-          text: `${groupNames.get(p.group)!} ${p.headcount.toLocaleString()}`,
-          color: groupLabelColor(p.group, groupIndex.get(p.group) ?? 0),
-          radiusPx: markerRadius(p.headcount) * scale,
-          order: groupIndex.get(p.group) ?? 0,
-        };
-      });
-    const signature = groups.map((g) => `${g.group}|${g.lon}|${g.lat}|${g.text}|${g.radiusPx}`).join(';');
-    if (!force && signature === lastGroupLabels) return;
-    lastGroupLabels = signature;
-    void (map.getSource('group-labels') as maplibregl.GeoJSONSource).setData(groupLabelFeatures(groups, 12.5 * scale));
+    // Only labels whose text changed need measuring again (a forced layout of every label costs ~20 ms).
+    remeasure(changed);
+    tidy();
+    for (const label of groupLabels.values()) label.marker.remove();
+    groupLabels.clear();
+    for (const group of trajectory.groups) {
+      const label = createLabel(map, [group.route.vertices[0]![0], group.route.vertices[0]![1]], `group-label group-${group.id}`, groupName(group), 'left', 0);
+      // Groups often share a town: stack their labels instead of printing them on top of each other.
+      label.marker.setOffset([12, (groupLabels.size - (trajectory.groups.length - 1) / 2) * 15]);
+      // Hidden until the next update puts it beside its group.
+      label.element.hidden = true;
+      groupLabels.set(group.id, label);
+    }
   };
 
   return {
@@ -227,16 +200,25 @@ export function createMapView(container: HTMLElement, data: LoadedData): MapView
     update(view) {
       if (!isLoaded) return;
       overlay.draw(view);
-      writeGroupLabels(view);
+      // Labels follow their groups; only what changed is written (a frame while paused writes nothing).
+      for (const [id, label] of groupLabels) {
+        const p = view.positions.find((position) => position.group === id);
+        if (label.element.hidden !== !p) label.element.hidden = !p;
+        if (!p) continue;
+        if (label.lngLat[0] !== p.lon || label.lngLat[1] !== p.lat) {
+          label.lngLat = [p.lon, p.lat];
+          label.marker.setLngLat(label.lngLat);
+        }
+        const text = ` ${p.headcount.toLocaleString()}`;
+        if (label.detail.textContent !== text) label.detail.textContent = text;
+      }
     },
     recorder: createVideoRecorder(map, overlay.canvas),
-    renderedLabels: () => renderedLabels(map),
     highlight(crossings) {
-      highlighted = new Set(crossings);
-      crossingLayers();
+      for (const [id, label] of crossingLabels) label.element.classList.toggle('highlight', crossings.includes(id));
     },
-    picture(timeline, caption, legend, size) {
-      return mapPicture(map, overlay.canvas, timeline, caption, legend, size, (ratio) => overlay.setPixelRatio(ratio === (window.devicePixelRatio || 1) ? null : ratio));
+    picture(timeline, caption, size) {
+      return mapPicture(map, overlay.canvas, timeline, caption, size, (ratio) => overlay.setPixelRatio(ratio === (window.devicePixelRatio || 1) ? null : ratio));
     },
     dispose() {
       overlay.dispose();

@@ -12,13 +12,6 @@ export function groupColor(groupId: string, index: number): string {
   return groupColors[groupId] ?? extraGroupColors[index % extraGroupColors.length]!;
 }
 
-/** Group names on the map: each group's colour, darker, so the text reads on pale land. */
-const groupLabelColors: Record<string, string> = { lead: '#a33f00', main: '#00507d', rear: '#006d50' };
-
-export function groupLabelColor(groupId: string, index: number): string {
-  return groupLabelColors[groupId] ?? groupColor(groupId, index);
-}
-
 export const stateColors: Record<string, string> = { CA: '#E69F00', AZ: '#CC79A7', NM: '#56B4E9', TX: '#009E73' };
 
 /** Pinned scenarios, in pin order: their dots in the comparison chart and their ghosts on the map. */

@@ -1,11 +1,9 @@
 /**
- * The map with the timeline as a PNG: the WebGL map canvas (with its labels), the overlay with the
- * groups and troops, the key and the attribution over the map, the date caption, and the timeline's
- * SVG drawn under it. "print" renders the map again at twice the pixel density first, so the
- * picture is sharp on paper, then goes back.
+ * The map with the timeline as a PNG: the WebGL map canvas, the overlay with the groups and troops,
+ * and the timeline's SVG drawn under it, with the date. "print" renders the map again at twice the
+ * pixel density first, so the picture is sharp on paper, then goes back.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { drawAttribution, drawLegend, MAP_ATTRIBUTION, type Legend } from './export-decorations';
 
 const TIMELINE_STYLE = `
   text { font: 11px system-ui, sans-serif; fill: #59636e; }
@@ -34,23 +32,12 @@ function svgImage(svg: SVGSVGElement): Promise<HTMLImageElement> {
 
 const nextIdle = (map: MapLibreMap) => new Promise<void>((resolve) => map.once('idle', () => resolve()));
 
-export async function mapPicture(
-  map: MapLibreMap,
-  overlay: HTMLCanvasElement,
-  timeline: SVGSVGElement | null,
-  caption: string,
-  legend: Legend,
-  size: 'screen' | 'print',
-  redrawOverlay: (ratio: number) => void,
-): Promise<Blob> {
+export async function mapPicture(map: MapLibreMap, overlay: HTMLCanvasElement, timeline: SVGSVGElement | null, caption: string, size: 'screen' | 'print', redrawOverlay: (ratio: number) => void): Promise<Blob> {
   const screenRatio = window.devicePixelRatio || 1;
   const ratio = size === 'print' ? screenRatio * 2 : screenRatio;
   if (ratio !== map.getPixelRatio()) {
     map.setPixelRatio(ratio);
     map.triggerRepaint();
-    await nextIdle(map);
-  } else if (!map.loaded()) {
-    // Labels still being placed (a font, a source update): the picture waits for the finished map.
     await nextIdle(map);
   }
   redrawOverlay(ratio);
@@ -68,8 +55,6 @@ export async function mapPicture(
     ctx.fillRect(0, 0, out.width, out.height);
     ctx.drawImage(mapCanvas, 0, 0);
     ctx.drawImage(overlay, 0, 0, mapCanvas.width, mapCanvas.height);
-    drawLegend(ctx, legend, mapCanvas.width - 10 * ratio, 10 * ratio, ratio);
-    drawAttribution(ctx, MAP_ATTRIBUTION, mapCanvas.width, mapCanvas.height, ratio);
     ctx.fillStyle = '#24292f';
     ctx.font = `${Math.round(15 * ratio)}px system-ui, sans-serif`;
     ctx.fillText(caption, 10 * ratio, mapCanvas.height + 19 * ratio);

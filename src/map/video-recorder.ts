@@ -1,17 +1,13 @@
 /**
  * Records the map as it plays into a WebM video for a slide deck: each drawn frame composites the
- * map (with its labels), the overlay, the key, the attribution and a caption with the date onto
- * one canvas, which a MediaRecorder encodes.
+ * map, the overlay and a caption with the date onto one canvas, which a MediaRecorder encodes.
  */
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import { drawAttribution, drawLegend, MAP_ATTRIBUTION, type Legend } from './export-decorations';
 
 export interface VideoRecorder {
   readonly recording: boolean;
-  /** Starts recording with this key on every frame; false when the browser cannot record. */
-  start(legend: Legend): boolean;
-  /** The canvas being recorded (null when not recording), to check what a frame holds. */
-  readonly canvas: HTMLCanvasElement | null;
+  /** Starts recording; false when the browser cannot record. */
+  start(): boolean;
   /** Draws the current frame into the recording (call once per drawn frame). */
   frame(caption: string): void;
   stop(): Promise<Blob>;
@@ -26,17 +22,12 @@ export function createVideoRecorder(map: MapLibreMap, overlay: HTMLCanvasElement
   let recorder: MediaRecorder | null = null;
   let chunks: Blob[] = [];
   let canvas: HTMLCanvasElement | null = null;
-  let key: Legend = { title: '', items: [] };
   const captionHeight = 36;
   return {
     get recording() {
       return recorder !== null;
     },
-    get canvas() {
-      return recorder ? canvas : null;
-    },
-    start(legend) {
-      key = legend;
+    start() {
       const mimeType = pickMimeType();
       if (!mimeType) return false;
       const source = map.getCanvas();
@@ -58,9 +49,6 @@ export function createVideoRecorder(map: MapLibreMap, overlay: HTMLCanvasElement
       ctx.fillRect(0, 0, canvas.width, canvas.height);
       ctx.drawImage(source, 0, 0);
       ctx.drawImage(overlay, 0, 0, source.width, source.height);
-      const ratio = source.width / Math.max(1, source.clientWidth);
-      drawLegend(ctx, key, source.width - 10 * ratio, 10 * ratio, ratio);
-      drawAttribution(ctx, MAP_ATTRIBUTION, source.width, source.height, ratio);
       ctx.fillStyle = '#ffffff';
       ctx.font = '18px system-ui, sans-serif';
       ctx.fillText(caption, 12, source.height + 24);

@@ -9,6 +9,7 @@ import { daysBetween } from '../sim/time';
 import type { AppStore } from '../state/store';
 import { MAX_PINNED_SCENARIOS } from '../state/store';
 import { onScreenColor, pinnedColors } from '../map/palette';
+import { comparisonCsv } from '../sim/export';
 import { Disposables, followLanguage, type Control } from './control';
 import { downloadText } from './download';
 import { el } from './dom';
@@ -46,14 +47,9 @@ export function mountComparePanel(root: HTMLElement, store: AppStore): ComparePa
   disposables.add(() => section.remove());
   disposables.listen(pinButton, 'click', () => store.getState().pin());
   // The comparison as shown, one row per scenario, crossing and group.
-  // The exporters load with the first export (they are not on the first screen's way).
   disposables.listen(exportButton, 'click', () => {
     if (!last) return;
-    const shown = [last.current, ...last.pinned].map((c) => ({ scenarioName: c.name, rows: c.rows }));
-    import('../sim/export').then(
-      ({ comparisonCsv }) => downloadText('comparison.csv', 'text/csv', comparisonCsv(shown)),
-      reportError,
-    );
+    downloadText('comparison.csv', 'text/csv', comparisonCsv([last.current, ...last.pinned].map((c) => ({ scenarioName: c.name, rows: c.rows }))));
   });
   // One listener for the unpin buttons (the list is rebuilt with each change).
   disposables.listen(pinnedList, 'click', (e) => {

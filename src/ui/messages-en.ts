@@ -108,7 +108,6 @@ export const en = {
   exportMenu: 'Export',
   exportCsv: 'Arrival table (CSV)',
   exportGeojson: 'Routes and daily positions (GeoJSON)',
-  exportKml: 'Routes and daily positions for Google Earth (KML, with times)',
   exportPng: 'Map and timeline (PNG, screen size)',
   exportPngPrint: 'Map and timeline (PNG, print size)',
   libraryHeading: 'Saved scenarios',

@@ -110,7 +110,6 @@ export const es: Record<keyof typeof en, string> = {
   exportMenu: 'Exportar',
   exportCsv: 'Tabla de llegadas (CSV)',
   exportGeojson: 'Rutas y posiciones diarias (GeoJSON)',
-  exportKml: 'Rutas y posiciones diarias para Google Earth (KML, con horas)',
   exportPng: 'Mapa y línea de tiempo (PNG, tamaño de pantalla)',
   exportPngPrint: 'Mapa y línea de tiempo (PNG, para imprimir)',
   libraryHeading: 'Escenarios guardados',

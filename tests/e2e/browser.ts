@@ -2,9 +2,8 @@
  * Real Chromium (Debian's /usr/bin/chromium) through playwright-core. Every page made here fails the
  * test if it tries to reach anything but 127.0.0.1: the app must work offline.
  */
-import { readFile } from 'node:fs/promises';
 import { afterAll, afterEach, beforeAll, beforeEach, expect, inject } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page, type Request } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { CaravanHooks } from '../../src/app/test-hooks';
 
 declare global {
@@ -43,11 +42,8 @@ export async function openOfflinePage(
   browser: Browser,
   url: string,
   viewport = { width: 1440, height: 900 },
-  /** `onRequest` hears every request from the start (the benchmark counts the JS fetched before ready). */
-  { onRequest }: { onRequest?: (request: Request) => void } = {},
 ): Promise<OfflinePage> {
   const context = await browser.newContext({ viewport, acceptDownloads: true });
-  if (onRequest) context.on('request', onRequest);
   // Functions passed to page.evaluate are compiled by tsx/esbuild with keepNames, which wraps them in
   // __name(); give the page a no-op of it.
   await context.addInitScript({ content: 'window.__name = (f) => f;' });
@@ -66,7 +62,7 @@ export async function openOfflinePage(
     if (msg.type() === 'error') errors.push(msg.text());
   });
   await page.goto(url);
-  await page.waitForFunction(() => window.__caravan?.ready === true, undefined, { timeout: 120_000 });
+  await page.waitForFunction(() => window.__caravan?.ready === true, undefined, { timeout: 30_000 });
   return { page, context, offHostRequests, errors };
 }
 
@@ -143,65 +139,6 @@ export function useAppPage(viewport?: { width: number; height: number }): { read
       return app!.page;
     },
   };
-}
-
-/** The file a click downloads: its suggested name and its bytes. */
-export async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; body: Buffer }> {
-  // A bound for a busy machine (a print-size picture renders the map again at twice the density), not a speed target.
-  const [file] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), click()]);
-  return { name: file.suggestedFilename(), body: await readFile(await file.path()) };
-}
-
-export interface PixelBox {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
-
-/**
- * How many pixels of an image (PNG bytes, or a video's frame at `atSeconds`) inside each box are
- * dark like text (sum of channels under `darkBelow`), decoded by the page itself. Boxes in image pixels.
- */
-export async function darkPixelsIn(page: Page, bytes: Buffer, type: 'image/png' | 'video/webm', boxes: readonly PixelBox[], darkBelow = 330, atSeconds = 0): Promise<number[]> {
-  return page.evaluate(
-    async ({ base64, mime, regions, limit, at }) => {
-      const data = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-      const url = URL.createObjectURL(new Blob([data], { type: mime }));
-      let source: CanvasImageSource;
-      let width: number;
-      let height: number;
-      if (mime === 'image/png') {
-        const bitmap = await createImageBitmap(await (await fetch(url)).blob());
-        [source, width, height] = [bitmap, bitmap.width, bitmap.height];
-      } else {
-        const video = document.createElement('video');
-        video.muted = true;
-        video.src = url;
-        await new Promise((resolve, reject) => {
-          video.onloadeddata = resolve;
-          video.onerror = () => reject(new Error('video error'));
-        });
-        video.currentTime = at;
-        await new Promise((resolve) => (video.onseeked = resolve));
-        [source, width, height] = [video, video.videoWidth, video.videoHeight];
-      }
-      const canvas = document.createElement('canvas');
-      canvas.width = width;
-      canvas.height = height;
-      const ctx = canvas.getContext('2d')!;
-      ctx.drawImage(source, 0, 0);
-      return regions.map((r) => {
-        const w = Math.max(1, Math.round(r.x1 - r.x0));
-        const h = Math.max(1, Math.round(r.y1 - r.y0));
-        const pixels = ctx.getImageData(Math.round(r.x0), Math.round(r.y0), w, h).data;
-        let dark = 0;
-        for (let i = 0; i < pixels.length; i += 4) if (pixels[i]! + pixels[i + 1]! + pixels[i + 2]! < limit) dark++;
-        return dark;
-      });
-    },
-    { base64: bytes.toString('base64'), mime: type, regions: boxes, limit: darkBelow, at: atSeconds },
-  );
 }
 
 /** Resolves after the page has drawn `count` more animation frames (a state to wait for, not a sleep). */

@@ -88,8 +88,9 @@ describe('ensembles in the worker', () => {
     await expect.poll(async () => {
       const main = (await page.evaluate(() => window.__caravan!.state() as { groups: { id: string; lon: number; lat: number }[] })).groups.find((g) => g.id === 'main')!;
       const at = await page.evaluate(([lon, lat]) => window.__caravan!.project!(lon!, lat!), [main.lon, main.lat]);
-      const label = (await page.evaluate(() => window.__caravan!.labels!())).find((l) => l.layer === 'group-labels' && l.text.includes('Main'));
-      return label !== undefined && Math.max(label.x0 - at.x, at.x - label.x1, label.y0 - at.y, at.y - label.y1) < 40;
+      const map = (await page.getByTestId('map').boundingBox())!;
+      const label = (await page.locator('.group-label.group-main').boundingBox())!;
+      return Math.abs(label.x - (map.x + at.x)) < 40 && Math.abs(label.y + label.height / 2 - (map.y + at.y)) < 40;
     }).toBe(true);
   });
 

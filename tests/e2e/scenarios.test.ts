@@ -2,9 +2,10 @@
  * Planners' work: compare scenarios, share the view by URL, keep scenarios in the browser, move
  * them in and out as files, export tables, routes and pictures — and bad links and files cost nothing.
  */
+import { readFile } from 'node:fs/promises';
 import { describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { download, openOfflinePage, useAppPage } from './browser';
+import { openOfflinePage, useAppPage } from './browser';
 
 interface Snapshot {
   date: string;
@@ -28,6 +29,10 @@ async function saveAs(page: Page, name: string): Promise<void> {
   await expect.poll(() => page.getByTestId('saved-list').textContent()).toContain(name);
 }
 
+async function download(page: Page, click: () => Promise<void>): Promise<{ name: string; body: Buffer }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), click()]);
+  return { name: file.suggestedFilename(), body: await readFile((await file.path())) };
+}
 
 describe('scenarios planners compare, share, keep and export', () => {
   const session = useAppPage();
